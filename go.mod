@@ -1,0 +1,3 @@
+module github.com/pronote-web/pronote
+
+go 1.26

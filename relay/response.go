@@ -1,0 +1,58 @@
+package relay
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// writeForwarded writes an upstream answer under the header contract.
+func writeForwarded(w http.ResponseWriter, resp *http.Response, body []byte) {
+	h := w.Header()
+	if ct := resp.Header.Get("Content-Type"); ct != "" {
+		h.Set("Content-Type", ct)
+	}
+	h.Set(HeaderStatus, strconv.Itoa(resp.StatusCode))
+	if loc := resp.Header.Get("Location"); loc != "" {
+		h.Set(HeaderLocation, asciiOnly(loc))
+	}
+	if cookies := resp.Header.Values("Set-Cookie"); len(cookies) > 0 {
+		h.Set(HeaderSetCookie, EncodeSetCookies(cookies))
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(statusFor(resp.StatusCode))
+	_, _ = w.Write(body)
+}
+
+// EncodeSetCookies encodes Set-Cookie values for the X-Pronote-Set-Cookie header: a JSON array
+// of strings, one per value, with every non-ASCII or control character \u-escaped so the
+// header is plain ASCII. JSON.parse in the browser gives the values back intact.
+func EncodeSetCookies(values []string) string {
+	if values == nil {
+		values = []string{}
+	}
+	b, _ := json.Marshal(values)
+	return asciiOnly(string(b))
+}
+
+// asciiOnly \u-escapes every rune outside printable ASCII (UTF-16 surrogate pairs above the
+// BMP), which is a no-op on JSON semantics and keeps header values ASCII. Invalid UTF-8 turns
+// into U+FFFD.
+func asciiOnly(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 0x20 && r < 0x7f:
+			b.WriteRune(r)
+		case r > 0xffff:
+			r -= 0x10000
+			fmt.Fprintf(&b, `\u%04x\u%04x`, 0xd800+(r>>10), 0xdc00+(r&0x3ff))
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}

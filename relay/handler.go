@@ -117,11 +117,21 @@ func (h *handler) outbound(r *http.Request, t target) (*http.Request, *refusal) 
 	}
 	if r.Method == http.MethodPost {
 		out.Header.Set("Content-Type", "application/json")
-		out.ContentLength = int64(len(body))
-		out.Body = io.NopCloser(bytes.NewReader(body))
-		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+		setBody(out, body)
 	}
 	return out, nil
+}
+
+// setBody gives out a body with a known length (http.NoBody when empty, so that even an empty
+// POST carries Content-Length: 0 rather than going chunked).
+func setBody(out *http.Request, body []byte) {
+	out.ContentLength = int64(len(body))
+	if len(body) == 0 {
+		out.Body, out.GetBody = http.NoBody, func() (io.ReadCloser, error) { return http.NoBody, nil }
+		return
+	}
+	out.Body = io.NopCloser(bytes.NewReader(body))
+	out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 }
 
 func readBody(r *http.Request, limit int64) ([]byte, *refusal) {

@@ -46,7 +46,10 @@ type entry struct {
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	e := entry{method: r.Method}
+	e := entry{method: "other"}
+	if r.Method == http.MethodGet || r.Method == http.MethodPost || r.Method == http.MethodOptions {
+		e.method = r.Method
+	}
 	if ref := h.serve(w, r, &e); ref != nil {
 		writeRefusal(w, ref)
 		e.status, e.code = ref.status, ref.code

@@ -44,7 +44,7 @@ func TestRefusalCodes(t *testing.T) {
 		{name: "cookie nul", target: page, header: http.Header{relay.HeaderCookie: {"a=1\x00"}}, status: 400, code: relay.CodeBadRequest},
 		{name: "cookie too long", target: page, header: http.Header{relay.HeaderCookie: {strings.Repeat("a", 17<<10)}}, status: 400, code: relay.CodeBadRequest},
 		{name: "response too large", target: page, cfg: relay.Config{MaxResponseBytes: 1024},
-			up: upstreamFunc(func(r *http.Request) (*http.Response, error) { return textResponse(r, 200, big), nil }),
+			up:     upstreamFunc(func(r *http.Request) (*http.Response, error) { return textResponse(r, 200, big), nil }),
 			status: 502, code: relay.CodeResponseTooLarge},
 		{name: "response too large, no length", target: page, cfg: relay.Config{MaxResponseBytes: 1024},
 			up: upstreamFunc(func(r *http.Request) (*http.Response, error) {

@@ -1,0 +1,163 @@
+// Interop driver: an independent PRONOTE client (the npm package pawnote, pinned
+// in /work/main/package.json) logs in to a PRONOTE space and reads a timetable and
+// grades. Run against protocol/pronotetest's fake server, it proves that the fake
+// speaks the real protocol, since pawnote was written against live servers and
+// shares no code with this repository. pawnote is used as an installed test tool
+// only (it is GPL); nothing of it is copied here.
+//
+// Usage:
+//   node protocol/pronotetest/interop/pawnote.mjs --url http://127.0.0.1:PORT/pronote/ \
+//     --username U --password P [--kind student|parent] [--uuid ID] [--child 0] \
+//     [--from YYYY-MM-DD [--to YYYY-MM-DD]] [--period "Trimestre 1"] [--timeout 30]
+//
+// Prints ONE line of JSON on stdout and exits 0 on success:
+//   {"ok":true,"user":"…","resource":"…","version":[2025,2,6],"lessons":N,
+//    "subjects":[…],"firstLesson":{…},"periods":[…],"period":"…","grades":N,
+//    "averages":N,"overall":15.5,"calls":["GET /pronote/mobile.eleve.html",
+//    "FonctionParametres","Identification",…]}
+// or {"ok":false,"error":"<ErrorName>: <message>","calls":[…]} and exits 1.
+//
+// Safety: every HTTP request pawnote makes goes through a fetcher that refuses any
+// origin other than the one of --url, and --url must be a loopback address.
+// pawnote works over plain http:// (it uses Node's global fetch).
+
+import { parseArgs } from "node:util";
+import * as pawnote from "pawnote";
+
+let opt = {};
+const argv = () => parseArgs({
+  options: {
+    url: { type: "string" },
+    username: { type: "string" },
+    password: { type: "string" },
+    kind: { type: "string", default: "student" },
+    uuid: { type: "string", default: "pronotetest-interop-device" },
+    child: { type: "string", default: "0" },
+    from: { type: "string" },
+    to: { type: "string" },
+    period: { type: "string" },
+    timeout: { type: "string", default: "30" },
+  },
+}).values;
+
+const calls = [];
+
+function finish(result, code) {
+  process.stdout.write(JSON.stringify({ ...result, calls }) + "\n");
+  process.exit(code);
+}
+
+function fail(err) {
+  let text = err instanceof Error ? `${err.name}: ${err.message}` : `Error: ${String(err)}`;
+  if (err?.cause) text += ` (${err.cause.code ?? err.cause.message})`; // e.g. "fetch failed (ECONNREFUSED)"
+  if (opt.password?.length >= 4) text = text.split(opt.password).join("***");
+  finish({ ok: false, error: text }, 1);
+}
+
+// "YYYY-MM-DD" -> local midnight (pawnote encodes dates in local time).
+function localDate(text, flag) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? "");
+  if (!m) throw new Error(`--${flag} must be YYYY-MM-DD`);
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+const pad = (n) => String(n).padStart(2, "0");
+const stamp = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+// Reads a grade value ({kind, points}) as a number, or null.
+const points = (v) => (v && typeof v.points === "number" && !Number.isNaN(v.points) ? v.points : null);
+
+async function main() {
+  for (const flag of ["url", "username", "password"]) {
+    if (!opt[flag]) throw new Error(`missing --${flag}`);
+  }
+  const kinds = { student: pawnote.AccountKind.STUDENT, parent: pawnote.AccountKind.PARENT };
+  if (!(opt.kind in kinds)) throw new Error("--kind must be student or parent");
+
+  const target = new URL(opt.url);
+  const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(target.hostname);
+  if (!loopback) throw new Error(`refusing non-loopback host ${target.hostname}`);
+
+  // Only ever talk to the given origin; record the function name of each call.
+  const fetcher = async (req) => {
+    if (req.url.origin !== target.origin) throw new Error(`refusing request to ${req.url.origin}`);
+    if (req.method === "POST") {
+      try {
+        const body = JSON.parse(req.content);
+        calls.push(body.id ?? body.nom ?? "?");
+      } catch {
+        calls.push("?");
+      }
+    } else {
+      calls.push(`GET ${req.url.pathname}`);
+    }
+    return defaultFetch(req);
+  };
+
+  const session = pawnote.createSessionHandle(fetcher);
+  await pawnote.loginCredentials(session, {
+    url: opt.url,
+    kind: kinds[opt.kind],
+    username: opt.username,
+    password: opt.password,
+    deviceUUID: opt.uuid,
+  });
+
+  if (opt.kind === "parent") pawnote.use(session, Number(opt.child));
+  const resource = session.userResource;
+  if (!resource) throw new Error(`no resource (child) number ${opt.child}`);
+
+  // Timetable: the given date range, or the current week.
+  const timetable = opt.from
+    ? await pawnote.timetableFromIntervals(session, localDate(opt.from, "from"), opt.to ? localDate(opt.to, "to") : undefined)
+    : await pawnote.timetableFromWeek(session, pawnote.translateToWeekNumber(new Date(), session.instance.firstMonday));
+  const lessons = timetable.classes.filter((c) => c.is === "lesson");
+  const subjects = [...new Set(lessons.map((c) => c.subject?.name).filter(Boolean))];
+  const first = timetable.classes[0];
+
+  // Grades: the named period, else the grades tab's first period, else the first
+  // period of the instance.
+  const gradesTab = resource.tabs.get(pawnote.TabLocation.Grades);
+  const periods = gradesTab?.periods.length ? gradesTab.periods : session.instance.periods;
+  const period = opt.period ? periods.find((p) => p.name === opt.period || p.id === opt.period) : periods[0];
+  if (!period) throw new Error(`no grade period${opt.period ? ` named ${opt.period}` : ""}`);
+  const grades = await pawnote.gradesOverview(session, period);
+
+  return {
+    ok: true,
+    user: session.user.name,
+    resource: resource.name,
+    version: session.instance.version,
+    lessons: timetable.classes.length,
+    subjects: subjects.slice(0, 5),
+    firstLesson: first && {
+      start: stamp(first.startDate),
+      end: stamp(first.endDate),
+      subject: first.subject?.name ?? null,
+    },
+    periods: periods.map((p) => p.name),
+    period: period.name,
+    grades: grades.grades.length,
+    averages: grades.subjectsAverages.length,
+    overall: points(grades.overallAverage),
+  };
+}
+
+// Same behaviour as pawnote's own default fetcher (Node's fetch), which it does not export.
+async function defaultFetch(req) {
+  const response = await fetch(req.url.href, {
+    redirect: req.redirect ?? "follow",
+    headers: req.headers ?? {},
+    method: req.method ?? "GET",
+    body: req.content,
+  });
+  return { status: response.status, content: await response.text(), headers: response.headers };
+}
+
+try {
+  opt = argv();
+} catch (err) {
+  fail(err);
+}
+setTimeout(() => fail(new Error(`timed out after ${opt.timeout}s`)), Number(opt.timeout) * 1000).unref();
+main().then((result) => finish(result, 0), fail);

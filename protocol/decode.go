@@ -1,0 +1,109 @@
+package protocol
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pronote-web/pronote/protocol/internal/wire"
+)
+
+// Values are decoded by shape, never by _T: {_T, V}, {V} and the bare value are all accepted
+// (§9.1). These helpers never fail; a missing or odd value decodes as its zero value.
+
+// obj is a JSON object whose members are decoded lazily.
+type obj map[string]json.RawMessage
+
+func asObj(raw json.RawMessage) obj {
+	var o obj
+	json.Unmarshal(wire.Unwrap(raw), &o)
+	return o
+}
+
+// get returns the first present member among names (historical spellings).
+func (o obj) get(names ...string) json.RawMessage {
+	for _, n := range names {
+		if v, ok := o[n]; ok && string(v) != "null" {
+			return v
+		}
+	}
+	return nil
+}
+
+func (o obj) obj(names ...string) obj    { return asObj(o.get(names...)) }
+func (o obj) str(names ...string) string { return asString(o.get(names...)) }
+func (o obj) list(names ...string) []obj { return asList(o.get(names...)) }
+func (o obj) flag(names ...string) bool  { return asBool(o.get(names...)) }
+func (o obj) has(names ...string) bool   { return o.get(names...) != nil }
+func (o obj) num(names ...string) (float64, bool) {
+	return asNumber(o.get(names...))
+}
+
+func (o obj) int(names ...string) int {
+	f, _ := o.num(names...)
+	return int(f)
+}
+
+func asString(raw json.RawMessage) string {
+	raw = wire.Unwrap(raw)
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var f float64
+	if json.Unmarshal(raw, &f) == nil {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return ""
+}
+
+func asList(raw json.RawMessage) []obj {
+	var out []obj
+	json.Unmarshal(wire.Unwrap(raw), &out)
+	return out
+}
+
+// asBool accepts true/false, 0/1 and their string forms.
+func asBool(raw json.RawMessage) bool {
+	var v any
+	json.Unmarshal(wire.Unwrap(raw), &v)
+	return truthy(v)
+}
+
+// asNumber accepts JSON numbers and number strings with a decimal comma.
+func asNumber(raw json.RawMessage) (float64, bool) {
+	raw = wire.Unwrap(raw)
+	var f float64
+	if json.Unmarshal(raw, &f) == nil {
+		return f, true
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64)
+	return f, err == nil
+}
+
+// asTime parses a PRONOTE date or date-time; ok is false when absent or malformed.
+func asTime(raw json.RawMessage, ref time.Time) (time.Time, bool) {
+	s := asString(raw)
+	if s == "" {
+		return time.Time{}, false
+	}
+	t, err := wire.ParseDate(s, ref)
+	return t, err == nil
+}
+
+func fmtDate(t time.Time) Date         { return t.Format("2006-01-02") }
+func fmtDateTime(t time.Time) DateTime { return t.Format("2006-01-02T15:04:05") }
+
+// parseDay reads a "YYYY-MM-DD" argument.
+func parseDay(name, s string) (time.Time, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, argError(name, "must be a date YYYY-MM-DD, got %q", s)
+	}
+	return t, nil
+}

@@ -1,0 +1,250 @@
+package protocol
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pronote-web/pronote/protocol/internal/wire"
+)
+
+// exchangeTimeout bounds one request once it is on the wire. A caller's cancellation does not
+// interrupt a request already sent: the server may have counted it, and abandoning it would
+// desynchronise the order counter (§4.2). The caller gets its error at once; the exchange
+// finishes in the background and releases the session.
+const exchangeTimeout = 60 * time.Second
+
+// keyIV is one candidate (key, IV) pair for an order number.
+type keyIV struct{ key, iv []byte }
+
+// exchange describes one appelfonction round trip.
+type exchange struct {
+	name    string
+	payload map[string]any // the inner payload, keys already in the session's dialect
+	send    wire.Crypt     // key and IV for the request's order number and payload
+	recv    wire.Crypt     // key and IV for the response payload
+}
+
+// reply is a decoded response payload.
+type reply struct {
+	data      obj
+	signature obj
+	no        string // the response's order number, "" when absent
+}
+
+// roundTrip sends ex with the session's counter and decodes the reply. It must be called with
+// the session locked; it advances the counter when the server answered.
+func (s *Session) roundTrip(ctx context.Context, ex exchange) (*reply, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	req, err := s.buildRequest(ex)
+	if err != nil {
+		return nil, err
+	}
+	type result struct {
+		resp *Response
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), exchangeTimeout)
+		defer cancel()
+		resp, err := s.t.Do(wctx, req)
+		done <- result{resp, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		// Keep the session locked until the request settles, then account for it.
+		go func() {
+			r := <-done
+			if r.err == nil {
+				s.settle(ex, r.resp)
+			}
+			s.unlock()
+		}()
+		return nil, errAbandoned{ctx.Err()}
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrNetwork, ex.name, r.err)
+	}
+	return s.settle(ex, r.resp)
+}
+
+// errAbandoned marks a call whose request is still in flight: the caller must not unlock.
+type errAbandoned struct{ err error }
+
+func (e errAbandoned) Error() string { return e.err.Error() }
+func (e errAbandoned) Unwrap() error { return e.err }
+
+// settle accounts for a response: it advances the counter and decodes the reply.
+func (s *Session) settle(ex exchange, resp *Response) (*reply, error) {
+	s.st.jar.set(resp.SetCookies)
+	s.st.counter += 2
+	s.last = s.now()
+	rep, err := s.decodeReply(ex, resp)
+	if errors.Is(err, ErrSessionExpired) || errors.Is(err, ErrDesync) {
+		s.broken = err
+	}
+	return rep, err
+}
+
+func (s *Session) buildRequest(ex exchange) (*Request, error) {
+	k := s.st.dialect.Keys()
+	payload, err := json.Marshal(ex.payload)
+	if err != nil {
+		return nil, fmt.Errorf("pronote: %s: encoding the request: %w", ex.name, err)
+	}
+	no := wire.OrderNumber(ex.send.Key, ex.send.IV, s.st.counter)
+	body, err := json.Marshal(map[string]any{
+		"session": s.st.hNum,
+		k.Name:    ex.name,
+		k.Order:   no,
+		k.Payload: wire.EncodeRequest(s.st.flags, ex.send, payload),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pronote: %s: encoding the request: %w", ex.name, err)
+	}
+	url := resolve(s.root, "appelfonction/"+strconv.Itoa(s.st.a)+"/"+s.st.h+"/"+no)
+	return &Request{Method: "POST", URL: url, Header: s.headers("application/json"), Body: body}, nil
+}
+
+func (s *Session) headers(contentType string) map[string]string {
+	h := map[string]string{"User-Agent": UserAgent}
+	if contentType != "" {
+		h["Content-Type"] = contentType
+	}
+	if c := s.st.jar.header(); c != "" {
+		h["Cookie"] = c
+	}
+	return h
+}
+
+// decodeReply checks the HTTP status, the Erreur object, then decodes the payload (§4.6, §4.7).
+func (s *Session) decodeReply(ex exchange, resp *Response) (*reply, error) {
+	body := bytes.TrimSpace(resp.Body)
+	if resp.Status != 200 {
+		if resp.Status == 503 {
+			return nil, fmt.Errorf("%w: %s", ErrMaintenance, ex.name)
+		}
+		if err := htmlError(string(body)); err != nil {
+			return nil, fmt.Errorf("%s: %w", ex.name, err)
+		}
+		return nil, fmt.Errorf("%w: %s: HTTP %d", ErrUnavailable, ex.name, resp.Status)
+	}
+	if len(body) == 0 || body[0] != '{' {
+		if err := htmlError(string(body)); err != nil {
+			return nil, fmt.Errorf("%s: %w", ex.name, err)
+		}
+		return nil, protoErr(ex.name, "reply is not JSON")
+	}
+	var env obj
+	if err := json.Unmarshal(body, &env); err != nil {
+		return nil, protoErr(ex.name, "reply is not a JSON object")
+	}
+	if e := env.obj("Erreur"); e != nil {
+		return nil, serverError(ex.name, e.int("G"), e.str("Titre"))
+	}
+	raw := env.get("dataSec", "donneesSec")
+	if raw == nil {
+		return nil, protoErr(ex.name, "reply has no dataSec/donneesSec")
+	}
+	plain, err := wire.DecodeResponse(s.st.flags, ex.recv, raw)
+	if err != nil {
+		return nil, protoErr(ex.name, "reply payload does not decode")
+	}
+	inner := asObj(plain)
+	rep := &reply{data: inner.obj("data", "donnees"), signature: inner.obj("Signature", "_Signature_"), no: env.str("no", "numeroOrdre")}
+	if rep.signature.flag("Erreur") {
+		return nil, &ServerError{Func: ex.name, Title: rep.signature.str("MessageErreur")}
+	}
+	if rep.data == nil {
+		rep.data = obj{}
+	}
+	return rep, nil
+}
+
+// checkOrder verifies the reply's order number against counter+1 under any candidate; a reply
+// without an order number is accepted (§4.2, §11).
+func checkOrder(name, no string, counter int, candidates ...keyIV) error {
+	if no == "" {
+		return nil
+	}
+	for _, c := range candidates {
+		if wire.OrderNumberIs(c.key, c.iv, no, counter) {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: %s", ErrDesync, name)
+}
+
+// htmlError recognises the HTML pages PRONOTE sends instead of JSON (§2.7, §4.7).
+func htmlError(body string) error {
+	switch {
+	case strings.Contains(body, "adresse IP est provisoirement suspendue"):
+		return ErrIPSuspended
+	case strings.Contains(body, "La page a expir"):
+		return ErrSessionExpired
+	case strings.Contains(body, "Vous avez d"):
+		return ErrRateLimited
+	case strings.Contains(body, "momentanément indisponible"), strings.Contains(body, "n'est pas disponible"),
+		strings.Contains(body, "Impossible d'a"), strings.Contains(body, "La page dem"):
+		return ErrUnavailable
+	case strings.Contains(body, "s refus"):
+		return ErrAccessDenied
+	}
+	return nil
+}
+
+// call is a data call with the session key: it builds the payload in the session's dialect,
+// adds the signature (onglet, membre for parents) and checks the reply's order number.
+func (s *Session) call(ctx context.Context, name string, onglet int, data any) (obj, error) {
+	if err := s.lock(ctx); err != nil {
+		return nil, err
+	}
+	rep, err := s.callLocked(ctx, name, onglet, data)
+	var ab errAbandoned
+	if !errors.As(err, &ab) {
+		s.unlock()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return rep.data, nil
+}
+
+func (s *Session) callLocked(ctx context.Context, name string, onglet int, data any) (*reply, error) {
+	if onglet != 0 && s.acct.onglets != nil && !s.acct.onglets[onglet] {
+		return nil, fmt.Errorf("%w: %s (onglet %d)", ErrNotAllowed, name, onglet)
+	}
+	k := s.st.dialect.Keys()
+	payload := map[string]any{}
+	if data != nil {
+		payload[k.Data] = data
+	}
+	if onglet != 0 {
+		sig := map[string]any{"onglet": onglet}
+		if child, ok := s.subject(); ok {
+			sig["membre"] = map[string]any{"N": child.N, "G": 4}
+		}
+		payload[k.Signature] = sig
+	}
+	crypt := wire.Crypt{Key: s.st.key, IV: s.st.iv}
+	counter := s.st.counter
+	rep, err := s.roundTrip(ctx, exchange{name: name, payload: payload, send: crypt, recv: crypt})
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOrder(name, rep.no, counter+1, keyIV{s.st.key, s.st.iv}); err != nil {
+		s.broken = err
+		return nil, err
+	}
+	return rep, nil
+}

@@ -1,0 +1,77 @@
+package protocol
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/pronote-web/pronote/protocol/internal/wire"
+)
+
+// Homework returns the homework due between from and to, both "YYYY-MM-DD" and included
+// (PageCahierDeTexte, onglet 88, §8.1), sorted by due date.
+func (s *Session) Homework(ctx context.Context, from, to Date) ([]Homework, error) {
+	start, end, err := dayRange(from, to)
+	if err != nil {
+		return nil, err
+	}
+	first := s.acct.school.FirstMonday
+	w1, w2 := wire.WeekNumber(first, start), wire.WeekNumber(first, end)
+	if w2-w1 >= 62 {
+		return nil, argError("to", "the range spans more than a school year")
+	}
+	weeks := make([]int, 0, w2-w1+1)
+	for w := w1; w <= w2; w++ {
+		weeks = append(weeks, w)
+	}
+	data := map[string]any{"domaine": map[string]any{"_T": 8, "V": wire.FormatDomain(weeks)}}
+	reply, err := s.call(ctx, "PageCahierDeTexte", ongletHomework, data)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi := fmtDate(start), fmtDate(end)
+	out := []Homework{}
+	for _, it := range reply.list("ListeTravauxAFaire") {
+		h := s.homeworkFrom(it)
+		if h.Due >= lo && h.Due <= hi {
+			out = append(out, h)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Due < out[j].Due })
+	return out, nil
+}
+
+func (s *Session) homeworkFrom(it obj) Homework {
+	h := Homework{ID: it.str("N"), Subject: it.obj("Matiere").str("L"), HTML: it.str("descriptif"),
+		Done: it.flag("TAFFait"), Color: it.str("CouleurFond")}
+	h.Text = htmlText(h.HTML)
+	if t, ok := asTime(it.get("PourLe"), s.today()); ok {
+		h.Due = fmtDate(t)
+	}
+	if t, ok := asTime(it.get("DonneLe"), s.today()); ok {
+		h.Given = fmtDate(t)
+	}
+	for _, a := range it.list("ListePieceJointe") {
+		h.Attachments = append(h.Attachments, s.attachmentFrom(a))
+	}
+	return h
+}
+
+// attachmentFrom builds an attachment's address (§8.2): files live under FichiersExternes with
+// an encrypted id; links carry their own URL.
+func (s *Session) attachmentFrom(a obj) Attachment {
+	name := a.str("L")
+	if a.int("G") == 0 {
+		link := a.str("url")
+		if link == "" {
+			link = name
+		}
+		return Attachment{Name: name, URL: link, Kind: "link"}
+	}
+	id, _ := json.Marshal(map[string]any{"N": a.str("N"), "Actif": true})
+	hexID := wire.EncryptHex(s.st.key, s.st.iv, string(id))
+	path := "FichiersExternes/" + hexID + "/" + strings.ReplaceAll(url.PathEscape(name), "+", "%2B") + "?Session=" + s.st.h
+	return Attachment{Name: name, URL: resolve(s.root, path), Kind: "file"}
+}

@@ -1,0 +1,79 @@
+// Package httptransport implements protocol.Transport over net/http, for native programs:
+// tests, command-line tools and the local dev server. Browsers and Workers use a fetch
+// transport instead (package wasm), which keeps net/http out of the WebAssembly binary.
+package httptransport
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/pronote-web/pronote/protocol"
+)
+
+// MaxBody caps a response body; PRONOTE replies are far smaller.
+const MaxBody = 16 << 20
+
+// Transport is a protocol.Transport over an http.Client. Redirects are never followed.
+type Transport struct {
+	client *http.Client
+}
+
+// New returns a Transport using a client derived from base (nil for a default one with a
+// 60-second timeout). The client's redirect policy is replaced: redirects are returned.
+func New(base *http.Client) *Transport {
+	c := &http.Client{Timeout: 60 * time.Second}
+	if base != nil {
+		copied := *base
+		c = &copied
+	}
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &Transport{client: c}
+}
+
+// Do implements protocol.Transport.
+func (t *Transport) Do(ctx context.Context, r *protocol.Request) (*protocol.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, r.Method, r.URL, bytes.NewReader(r.Body))
+	if err != nil {
+		return nil, fmt.Errorf("httptransport: building the request: %w", err)
+	}
+	for k, v := range r.Header {
+		req.Header.Set(k, v)
+	}
+	resp, err := t.client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("httptransport: %s request failed: %w", r.Method, unwrapURL(err))
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxBody+1))
+	if err != nil {
+		return nil, fmt.Errorf("httptransport: reading the response: %w", err)
+	}
+	if len(body) > MaxBody {
+		return nil, fmt.Errorf("httptransport: response larger than %d bytes", MaxBody)
+	}
+	out := &protocol.Response{Status: resp.StatusCode, Header: map[string]string{}, Body: body,
+		SetCookies: resp.Header.Values("Set-Cookie")}
+	for k, v := range resp.Header {
+		if k != "Set-Cookie" {
+			out.Header[k] = strings.Join(v, ", ")
+		}
+	}
+	return out, nil
+}
+
+// unwrapURL drops the *url.Error wrapper, whose text repeats the URL: PRONOTE URLs carry the
+// session number and order number, which must not reach error messages.
+func unwrapURL(err error) error {
+	type unwrapper interface{ Unwrap() error }
+	if u, ok := err.(unwrapper); ok && strings.Contains(err.Error(), "://") {
+		if inner := u.Unwrap(); inner != nil {
+			return inner
+		}
+	}
+	return err
+}

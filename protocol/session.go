@@ -1,0 +1,186 @@
+package protocol
+
+import (
+	"context"
+	"crypto/rand"
+	"io"
+	"log/slog"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/pronote-web/pronote/protocol/internal/wire"
+)
+
+// Session is a logged-in PRONOTE session. Its methods are safe for concurrent use: calls are
+// strictly serialised, as the order counter requires (§4.2).
+type Session struct {
+	sem chan struct{} // one token: held for the whole of an exchange
+
+	// Set at creation and never changed.
+	t      Transport
+	rand   io.Reader
+	now    func() time.Time
+	log    *slog.Logger
+	page   *url.URL
+	root   *url.URL
+	kind   Kind
+	device string
+
+	// Wire state, guarded by sem.
+	st     wireState
+	closed bool
+	broken error // set when the session can no longer be used (expired, desynchronised)
+	last   time.Time
+
+	// Account data, written during login or resume only, read-only afterwards.
+	acct account
+
+	mu    sync.Mutex // guards child
+	child int        // index of the selected child for parent accounts
+}
+
+// wireState is everything the envelope needs (§4).
+type wireState struct {
+	h       string
+	hNum    int64
+	a       int
+	dialect wire.Dialect
+	flags   wire.Flags
+	key     []byte
+	iv      []byte
+	counter int // the next request's counter value
+	jar     jar
+}
+
+// account is what login learns about the user and the school.
+type account struct {
+	username       string
+	identifiantNav string
+	user           User
+	resource       resource   // the user's own resource
+	children       []resource // parent accounts: one per child
+	periods        []Period
+	gradePeriods   []Period // the periods DernieresNotes accepts (onglet 198)
+	defaultPeriod  string
+	onglets        map[int]bool
+	school         schoolParams
+}
+
+// resource is the {N, G, L} that identifies a person in requests (§6.10).
+type resource struct {
+	N string `json:"N"`
+	G int    `json:"G"`
+	L string `json:"L"`
+}
+
+// schoolParams are the FonctionParametres values later calls need (§5.3).
+type schoolParams struct {
+	Version      wire.Version `json:"version"`
+	FirstMonday  time.Time    `json:"firstMonday"`
+	FirstDate    time.Time    `json:"firstDate"`
+	LastDate     time.Time    `json:"lastDate"`
+	SlotsPerDay  int          `json:"slotsPerDay"`
+	SlotEnds     map[int]int  `json:"slotEnds"` // slot index → end, minutes since midnight
+	SlotStarts   map[int]int  `json:"slotStarts"`
+	DemoDate     time.Time    `json:"demoDate,omitzero"`
+	School       string       `json:"school,omitempty"`
+}
+
+func newSession(t Transport, o *Options) *Session {
+	s := &Session{sem: make(chan struct{}, 1), t: t, rand: o.Rand, now: o.Now, log: o.Logger, device: o.DeviceUUID}
+	if s.rand == nil {
+		s.rand = rand.Reader
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	return s
+}
+
+// lock takes the session's call token, or fails when ctx ends first.
+func (s *Session) lock(ctx context.Context) error {
+	select {
+	case s.sem <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	if s.closed {
+		s.unlock()
+		return ErrClosed
+	}
+	if s.broken != nil {
+		s.unlock()
+		return s.broken
+	}
+	return nil
+}
+
+func (s *Session) unlock() { <-s.sem }
+
+// User returns the logged-in account.
+func (s *Session) User() User { return s.acct.user }
+
+// Periods returns the grading periods Grades accepts (the school's periods when the account
+// lists none).
+func (s *Session) Periods() []Period {
+	if len(s.acct.gradePeriods) > 0 {
+		return append([]Period(nil), s.acct.gradePeriods...)
+	}
+	return append([]Period(nil), s.acct.periods...)
+}
+
+// Kind returns the account kind inferred from the space page.
+func (s *Session) Kind() Kind { return s.kind }
+
+// SelectChild chooses which child a parent account's data calls are about.
+func (s *Session) SelectChild(id string) error {
+	for i, c := range s.acct.children {
+		if c.N == id {
+			s.mu.Lock()
+			s.child = i
+			s.mu.Unlock()
+			return nil
+		}
+	}
+	return argError("child", "no child with this id on this account")
+}
+
+// subject returns the resource data calls are about: the selected child for parents.
+func (s *Session) subject() (resource, bool) {
+	if len(s.acct.children) == 0 {
+		return s.acct.resource, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.acct.children[s.child], true
+}
+
+// Close ends the session locally: later calls fail with ErrClosed. PRONOTE has no logout
+// call that clients need (§7.2); the server forgets the session when it idles out.
+func (s *Session) Close() error {
+	s.sem <- struct{}{}
+	s.closed = true
+	s.unlock()
+	return nil
+}
+
+// Idle returns how long the session has been without a call.
+func (s *Session) Idle() time.Duration {
+	if err := s.lock(context.Background()); err != nil {
+		return 0
+	}
+	defer s.unlock()
+	return s.now().Sub(s.last)
+}
+
+// today is the date "now" means for this school: DateDemo on demo servers (§5.3).
+func (s *Session) today() time.Time {
+	if !s.acct.school.DemoDate.IsZero() {
+		return s.acct.school.DemoDate
+	}
+	return s.now()
+}

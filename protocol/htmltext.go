@@ -25,9 +25,10 @@ func htmlText(s string) string {
 		if gt < 0 {
 			break // an unterminated tag: drop the rest
 		}
-		tag := tagName(s[lt+1 : lt+gt])
+		body := s[lt+1 : lt+gt]
+		tag, closing := tagName(body), strings.HasPrefix(strings.TrimSpace(body), "/")
 		s = s[lt+gt+1:]
-		if tag == "script" || tag == "style" {
+		if !closing && (tag == "script" || tag == "style") {
 			if end := strings.Index(strings.ToLower(s), "</"+tag); end >= 0 {
 				s = s[end:]
 			} else {
@@ -38,7 +39,7 @@ func htmlText(s string) string {
 		if blockTags[tag] {
 			b.WriteByte('\n')
 		}
-		if tag == "li" {
+		if tag == "li" && !closing {
 			b.WriteString("- ")
 		}
 	}

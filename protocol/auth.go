@@ -125,4 +125,3 @@ func accessError(data obj) error {
 		return fmt.Errorf("%w (code %d)", ErrAccessDenied, code)
 	}
 }
-

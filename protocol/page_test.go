@@ -133,9 +133,9 @@ func TestHTMLText(t *testing.T) {
 	for in, want := range map[string]string{
 		`<p>Exercices <b>1 &amp; 2</b> p.&nbsp;42</p><ul><li>relire</li><li>r&eacute;sumer</li></ul>`: "Exercices 1 & 2 p. 42\n- relire\n- résumer",
 		`<div>a<br/>b</div><script>alert(1)</script>c`:                                                "a\nb\nc",
-		`plain`: "plain",
+		`plain`:            "plain",
 		`<a href="x">lien`: "lien",
-		`x <unterminated`:   "x",
+		`x <unterminated`:  "x",
 	} {
 		if got := htmlText(in); got != want {
 			t.Errorf("htmlText(%q) = %q, want %q", in, got, want)

@@ -76,15 +76,15 @@ type resource struct {
 
 // schoolParams are the FonctionParametres values later calls need (§5.3).
 type schoolParams struct {
-	Version      wire.Version `json:"version"`
-	FirstMonday  time.Time    `json:"firstMonday"`
-	FirstDate    time.Time    `json:"firstDate"`
-	LastDate     time.Time    `json:"lastDate"`
-	SlotsPerDay  int          `json:"slotsPerDay"`
-	SlotEnds     map[int]int  `json:"slotEnds"` // slot index → end, minutes since midnight
-	SlotStarts   map[int]int  `json:"slotStarts"`
-	DemoDate     time.Time    `json:"demoDate,omitzero"`
-	School       string       `json:"school,omitempty"`
+	Version     wire.Version `json:"version"`
+	FirstMonday time.Time    `json:"firstMonday"`
+	FirstDate   time.Time    `json:"firstDate"`
+	LastDate    time.Time    `json:"lastDate"`
+	SlotsPerDay int          `json:"slotsPerDay"`
+	SlotEnds    map[int]int  `json:"slotEnds"` // slot index → end, minutes since midnight
+	SlotStarts  map[int]int  `json:"slotStarts"`
+	DemoDate    time.Time    `json:"demoDate,omitzero"`
+	School      string       `json:"school,omitempty"`
 }
 
 func newSession(t Transport, o *Options) *Session {

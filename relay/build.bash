@@ -1,0 +1,44 @@
+# relay/build.bash: build, test and bench hooks for the relay Worker. Sourced by build.sh (and by
+# wrangler's [build] command); expects the repository root as the working directory.
+
+# relay_glue writes the wasm_exec.js the Worker needs: Go's own (from GOROOT, so it always
+# matches the compiler) with the change syumai/workers expects: run(instance, context) exposes
+# `context` as globalThis.context to that Go instance only (one runtime per request).
+relay_glue() {
+  local src out
+  src="$(go env GOROOT)/lib/wasm/wasm_exec.js"
+  out=$1
+  sed -e 's/^\t\tasync run(instance) {$/\t\tasync run(instance, context) {\n\t\t\tconst globalProxy = new Proxy(globalThis, { get: (t, p) => (p === "context" ? context : Reflect.get(t, p, t)) });/' \
+    -e 's/^\t\t\t\tglobalThis,$/\t\t\t\tglobalProxy,/' \
+    -e 's/\[globalThis, 5\]/[globalProxy, 5]/' "$src" >"$out"
+  if [ "$(grep -c globalProxy "$out")" != 3 ]; then
+    echo "relay_glue: $src changed shape; update the patch in relay/build.bash" >&2
+    return 1
+  fi
+}
+
+# relay_build writes dist/relay/{relay.wasm,wasm_exec.js} and prints the module's size.
+relay_build() {
+  local out=dist/relay raw gz
+  mkdir -p "$out"
+  GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out/relay.wasm" ./relay/worker
+  relay_glue "$out/wasm_exec.js"
+  raw=$(wc -c <"$out/relay.wasm")
+  gz=$(gzip -9 -c "$out/relay.wasm" | wc -c)
+  awk -v r="$raw" -v g="$gz" 'BEGIN { printf "relay worker: dist/relay/relay.wasm %d bytes raw, %d bytes gzip (%.2f MiB)\n", r, g, g / 1048576 }' >&2
+}
+
+# relay_test runs the Worker in the real Workers runtime (workerd) against a local fake upstream.
+# The handler's native tests run with the other Go tests.
+relay_test() {
+  relay_build
+  printf '\n== relay: workerd tests\n' >&2
+  node --test --test-reporter=spec relay/workerd_test.mjs
+}
+
+# relay_bench reports the relay's added latency in workerd (a report, no assertion).
+relay_bench() {
+  relay_build
+  printf '\n== relay: latency in workerd\n' >&2
+  node relay/bench.mjs
+}

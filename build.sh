@@ -10,6 +10,9 @@ root=$(pwd)
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
+# shellcheck source=relay/build.bash
+source relay/build.bash
+
 # setup installs what the checks need on a fresh machine: Node packages from package-lock.json.
 setup() {
   command -v go >/dev/null || { echo "build.sh: go is required (Go 1.26)" >&2; exit 1; }
@@ -64,6 +67,7 @@ fuzz() {
 
 cmd_build() {
   mkdir -p dist
+  relay_build
 }
 
 cmd_test() {
@@ -72,12 +76,14 @@ cmd_test() {
   check_vet
   test_go_native
   test_go_wasm
+  relay_test
   fuzz
 }
 
 cmd_bench() {
   setup
   cmd_build
+  relay_bench
 }
 
 case "${1:-}" in

@@ -12,7 +12,7 @@ let up, relay, listed, base;
 
 before(async () => {
   up = await startUpstream();
-  relay = await startWorkerd({ upstreamHosts: [`http://${up.host}`], vars: { MAX_RESPONSE_BYTES: "100000" } });
+  relay = await startWorkerd({ upstreamHosts: [`http://${up.host}`], vars: { MAX_RESPONSE_BYTES: "100000", UPSTREAM_TIMEOUT_MS: "300" } });
   listed = await startWorkerd({ upstreamHosts: [`http://${up.host}`], origins: "https://app.example" });
   base = `${relay.url}/${up.host}`;
 });
@@ -148,6 +148,7 @@ describe("refusals", () => {
     ["bad method", () => `${base}/pronote/eleve.html`, { method: "PUT", body: "x" }, 405, "RELAY_METHOD_NOT_ALLOWED"],
     ["oversize body", () => `${base}/pronote/appelfonction/3/1/x`, { method: "POST", body: "x".repeat((1 << 20) + 1) }, 413, "RELAY_BODY_TOO_LARGE"],
     ["oversize response", () => `${base}/pronote/big?bytes=200000`, {}, 502, "RELAY_RESPONSE_TOO_LARGE"],
+    ["upstream timeout", () => `${base}/pronote/slow?ms=3000`, {}, 504, "RELAY_UPSTREAM_TIMEOUT"],
     ["control characters in query", () => `${base}/pronote/eleve.html?a=%0d%0aX:1`, {}, 400, "RELAY_BAD_REQUEST"],
   ];
   for (const [name, url, init, status, code] of cases) {
@@ -156,7 +157,7 @@ describe("refusals", () => {
       const res = await fetch(url(), init);
       await refused(res, status, code);
       assert.equal(res.headers.get("access-control-allow-origin"), "*");
-      if (code !== "RELAY_RESPONSE_TOO_LARGE") assert.equal(up.requests.length, n);
+      if (!["RELAY_RESPONSE_TOO_LARGE", "RELAY_UPSTREAM_TIMEOUT"].includes(code)) assert.equal(up.requests.length, n);
     });
   }
 

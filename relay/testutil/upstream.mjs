@@ -5,6 +5,7 @@
 //   POST /pronote/appelfonction/...  echoes the JSON body
 //   GET  /pronote/redirect           302 to an ENT login page
 //   GET  /pronote/big?bytes=N        N bytes of text
+//   GET  /pronote/slow?ms=N          answers after N ms
 import { createServer } from "node:http";
 
 export const expiresCookie = "CASTGC=deleted; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/; HttpOnly";
@@ -25,6 +26,11 @@ function handle(req, res, body) {
   if (req.method === "GET" && url.pathname === "/pronote/big") {
     res.setHeader("Content-Type", "text/plain");
     return res.end("x".repeat(Number(url.searchParams.get("bytes") ?? 0)));
+  }
+  if (req.method === "GET" && url.pathname === "/pronote/slow") {
+    const timer = setTimeout(() => res.end("late"), Number(url.searchParams.get("ms") ?? 0));
+    res.on("close", () => clearTimeout(timer));
+    return;
   }
   if (req.method === "POST" && url.pathname.startsWith("/pronote/appelfonction/")) {
     res.setHeader("Content-Type", "application/json; charset=UTF-8");

@@ -13,9 +13,10 @@ import (
 // fetchUpstream is a relay.Upstream over the Worker's global fetch.
 type fetchUpstream struct{}
 
-// Do sends r with fetch(url, {method, headers, body, redirect: "manual", signal}) and reads the
-// whole answer. The body is a Uint8Array, so the runtime sends a real Content-Length. The
-// request's context aborts the fetch and the body read.
+// Do sends r with fetch(url, {method, headers, body, redirect: "manual", signal}). The body is a
+// Uint8Array, so the runtime sends a real Content-Length. The request's context aborts the
+// fetch and the body read; the body is read only when first read, so a caller that refuses an
+// oversize Content-Length never downloads it.
 func (fetchUpstream) Do(r *http.Request) (*http.Response, error) {
 	init, err := fetchInit(r)
 	if err != nil {
@@ -24,29 +25,59 @@ func (fetchUpstream) Do(r *http.Request) (*http.Response, error) {
 	ctrl := js.Global().Get("AbortController").New()
 	init.Set("signal", ctrl.Get("signal"))
 	stop := context.AfterFunc(r.Context(), func() { ctrl.Call("abort") })
-	defer stop()
 	res, err := await(r.Context(), js.Global().Get("fetch").Invoke(r.URL.String(), init))
 	if err != nil {
+		stop()
 		return nil, err
 	}
 	resp := &http.Response{
-		StatusCode: res.Get("status").Int(),
-		Header:     responseHeader(res.Get("headers")),
-		Request:    r,
+		StatusCode:    res.Get("status").Int(),
+		Header:        responseHeader(res.Get("headers")),
+		Request:       r,
+		ContentLength: -1,
+		Body:          &lazyBody{ctx: r.Context(), res: res, stop: stop},
 	}
-	resp.ContentLength, _ = strconv.ParseInt(resp.Header.Get("Content-Length"), 10, 64)
-	if resp.ContentLength == 0 && resp.Header.Get("Content-Length") == "" {
-		resp.ContentLength = -1
+	if n, err := strconv.ParseInt(resp.Header.Get("Content-Length"), 10, 64); err == nil {
+		resp.ContentLength = n
 	}
-	buf, err := await(r.Context(), res.Call("arrayBuffer"))
-	if err != nil {
-		return nil, err
-	}
-	arr := js.Global().Get("Uint8Array").New(buf)
-	body := make([]byte, arr.Length())
-	js.CopyBytesToGo(body, arr)
-	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return resp, nil
+}
+
+// lazyBody reads a fetch Response's body with arrayBuffer() on first Read.
+type lazyBody struct {
+	ctx  context.Context
+	res  js.Value
+	stop func() bool
+	rd   *bytes.Reader
+	err  error
+}
+
+func (b *lazyBody) Read(p []byte) (int, error) {
+	if b.rd == nil && b.err == nil {
+		var buf js.Value
+		if buf, b.err = await(b.ctx, b.res.Call("arrayBuffer")); b.err == nil {
+			arr := js.Global().Get("Uint8Array").New(buf)
+			data := make([]byte, arr.Length())
+			js.CopyBytesToGo(data, arr)
+			b.rd = bytes.NewReader(data)
+		}
+	}
+	if b.err != nil {
+		return 0, b.err
+	}
+	return b.rd.Read(p)
+}
+
+// Close cancels an unread body and releases the abort hook.
+func (b *lazyBody) Close() error {
+	if b.rd == nil && b.err == nil {
+		if body := b.res.Get("body"); body.Truthy() {
+			body.Call("cancel")
+		}
+		b.err = io.ErrClosedPipe
+	}
+	b.stop()
+	return nil
 }
 
 // fetchInit builds fetch's init object; headers keep each value whole.

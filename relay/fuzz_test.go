@@ -1,0 +1,51 @@
+package relay
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// FuzzParseTarget checks that whatever the relay accepts goes to an allowed host and path,
+// and carries no control character.
+func FuzzParseTarget(f *testing.F) {
+	for _, s := range []string{
+		"/a.index-education.net/pronote/eleve.html?fd=1",
+		"/127.0.0.1:8080/pronote/x",
+		"/a.index-education.net@evil/pronote/",
+		"/a.index-education.net/pronote/%2e%2e/x",
+		"/A.INDEX-EDUCATION.NET./pronote/",
+		"/evil%2ea.index-education.net/pronote/?%0d%0a",
+	} {
+		f.Add(s)
+	}
+	p, err := Config{Hosts: []string{"*.index-education.net", "http://127.0.0.1:8080"}}.compile()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		in, err := url.ParseRequestURI(s)
+		if err != nil {
+			return
+		}
+		tg, ref := p.parseTarget(in)
+		if ref != nil {
+			return
+		}
+		out, err := url.Parse(tg.url())
+		if err != nil {
+			t.Fatalf("accepted %q but built an invalid URL %q", s, tg.url())
+		}
+		host := out.Host
+		if out.User != nil || !(strings.HasSuffix(host, ".index-education.net") && out.Scheme == "https" ||
+			host == "127.0.0.1:8080" && out.Scheme == "http") {
+			t.Fatalf("accepted %q for %q", s, tg.url())
+		}
+		if !strings.HasPrefix(out.Path, "/pronote/") || strings.Contains(out.Path, "..") {
+			t.Fatalf("accepted %q with path %q", s, out.Path)
+		}
+		if checkRaw(tg.url()) != nil {
+			t.Fatalf("accepted %q with control characters", s)
+		}
+	})
+}

@@ -66,6 +66,9 @@ func (t *Transport) Do(ctx context.Context, r *protocol.Request) (*protocol.Resp
 	return out, nil
 }
 
+// CloseIdleConnections closes the keep-alive connections the transport holds.
+func (t *Transport) CloseIdleConnections() { t.client.CloseIdleConnections() }
+
 // unwrapURL drops the *url.Error wrapper, whose text repeats the URL: PRONOTE URLs carry the
 // session number and order number, which must not reach error messages.
 func unwrapURL(err error) error {

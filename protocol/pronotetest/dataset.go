@@ -16,9 +16,13 @@ import (
 // holidays (Toussaint, Noël, Hiver, Printemps) and public holidays, on which there are no
 // lessons.
 //
-// With Now = 2026-11-23 (a Monday): PremierLundi is 2026-09-07, that week is week 12,
-// Trimestre 1 runs 2026-09-07..2026-11-30, and the student Léa MARTIN (3ème B) has 9 lessons
-// on Monday 23 starting with Mathématiques at 08h00 with M. DUPONT in S12.
+// With Now = 2026-11-23 (a Monday; values checked by TestDemoValues): PremierLundi is
+// 2026-09-07, that week is week 12, Trimestre 1 runs 2026-09-07..2026-11-30 and is the current
+// period. The student Léa MARTIN (3ème B) has 7 lessons that Monday, the first Mathématiques
+// 08h00–09h00 with M. DUPONT in S12 (memo "Apporter la calculatrice."), then Français 09h00
+// cancelled ("Prof. absent"); on Friday 27 Mathématiques has "Changement de salle" (S30) and
+// Technologie 10h00 is moved ("Cours déplacé") to 16h00. She has 30 marks in Trimestre 1 with
+// an overall average of 13,01 (class 12,74).
 type Demo struct {
 	Now         time.Time // the anchor's calendar date, midnight UTC (naive school time)
 	School      string    // NomEtablissement

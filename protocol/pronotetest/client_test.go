@@ -32,15 +32,15 @@ func startServer(t *testing.T, opts Options) *Server {
 
 // client is a scripted PRONOTE client written with the wire primitives only.
 type client struct {
-	t       *testing.T
-	srv     *Server
-	keys    wire.Keys
-	flags   wire.Flags
-	h, a    int
-	key, iv []byte
-	ivTemp  []byte
-	counter int
-	cookies map[string]string
+	t         *testing.T
+	srv       *Server
+	keys      wire.Keys
+	flags     wire.Flags
+	h, a      int
+	key, iv   []byte
+	ivTemp    []byte
+	counter   int
+	cookies   map[string]string
 	noCookies bool
 }
 
@@ -60,7 +60,7 @@ func open(t *testing.T, srv *Server, page string) *client {
 	t.Helper()
 	c := &client{t: t, srv: srv, keys: srv.opts.Profile.dialect().Keys(), cookies: map[string]string{},
 		flags: wire.Flags{Encrypt: srv.opts.Encrypt, Compress: srv.opts.Compress},
-		key: wire.InitialKey, iv: wire.ZeroIV, counter: 1, ivTemp: []byte("0123456789abcdef")}
+		key:   wire.InitialKey, iv: wire.ZeroIV, counter: 1, ivTemp: []byte("0123456789abcdef")}
 	status, body, _ := c.get(page + "?fd=1&login=true")
 	m := reOnloadH.FindStringSubmatch(body)
 	if m == nil {
@@ -91,10 +91,10 @@ func (c *client) get(pathQuery string) (int, string, http.Header) {
 // call is one exchange with the default envelope.
 type callOpts struct {
 	data, sig any
-	bothData  bool                  // FonctionParametres data under data and donnees
-	mutate    func(map[string]any)  // change the envelope before sending
-	urlNo     string                // order number in the URL, if not the body's
-	keepOrder bool                  // do not check the reply's order number
+	bothData  bool                 // FonctionParametres data under data and donnees
+	mutate    func(map[string]any) // change the envelope before sending
+	urlNo     string               // order number in the URL, if not the body's
+	keepOrder bool                 // do not check the reply's order number
 }
 
 // call sends a function and returns the decoded reply payload, or the Erreur.
@@ -214,7 +214,7 @@ func (c *client) identify(username, password string, forceLegacy bool) ([]byte, 
 		return nil, "", e
 	}
 	var id struct {
-		Alea, Challenge         string
+		Alea, Challenge          string
 		ModeCompLog, ModeCompMdp int
 	}
 	c.dataOf(p, &id)

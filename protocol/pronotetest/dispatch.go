@@ -127,9 +127,12 @@ func (s *Server) checkSignature(sess *session, req request, onglets []int) (Stud
 		return Student{}, refuse, nil
 	}
 	if st, ok := s.resourceChild(sess, req.data); ok {
-		return st, nil, nil
+		sess.lastChild = st
 	}
-	return sess.user.children[0], nil, nil
+	if sess.lastChild.ID == "" {
+		sess.lastChild = sess.user.children[0]
+	}
+	return sess.lastChild, nil, nil
 }
 
 // resourceChild is the child named by data.ressource, for lenient parent calls.

@@ -45,7 +45,8 @@ type Options struct {
 	// that never send cookies on appelfonction POSTs.
 	RequireCookie bool
 	// AllowMissingMember accepts parent data calls without Signature.membre, as pawnote 1.6.2
-	// sends them: the child is then the one named by data.ressource, else the first child.
+	// sends them: the child is then the one named by data.ressource, else the child of the
+	// session's previous such call, else the first child.
 	// Off by default: a parent call without membre is refused (§4.4).
 	AllowMissingMember bool
 }

@@ -36,6 +36,8 @@ type session struct {
 	pending *loginState // Identification answered, Authentification expected
 	user    *account    // logged in
 	nextKey []byte      // session key to switch to after the Authentification reply
+	// lastChild is the child of the last lenient parent call (Options.AllowMissingMember).
+	lastChild Student
 }
 
 // loginState is what Identification told the client and Authentification must check.

@@ -13,6 +13,7 @@ package main
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -45,6 +46,8 @@ func run() error {
 	encrypt := flag.Bool("encrypt", false, "encrypt payloads")
 	compress := flag.Bool("compress", false, "compress payloads")
 	legacyRSA := flag.Bool("legacy-rsa", false, "serve MR/ER of the server's own RSA key (≤ 2022 style)")
+	httpMode := flag.Bool("http", false, "add http:true to Start(): the Uuid is RSA-encrypted with the constant key (needs -client-iv)")
+	clientIV := flag.String("client-iv", "", "the client's iv_temp as hex, for -http (the server cannot decrypt the Uuid)")
 	now := flag.String("now", "", "fixed dataset date YYYY-MM-DD (default: today)")
 	requireCookie := flag.Bool("require-cookie", false, "require the session cookie on every POST")
 	allowMissingMember := flag.Bool("allow-missing-member", false, "accept parent calls without Signature.membre (pawnote 1.6.2)")
@@ -54,7 +57,13 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	opts.Encrypt, opts.Compress, opts.LegacyRSA = *encrypt, *compress, *legacyRSA
+	opts.Encrypt, opts.Compress, opts.LegacyRSA, opts.HTTP = *encrypt, *compress, *legacyRSA, *httpMode
+	if opts.ClientIV, err = hex.DecodeString(*clientIV); err != nil {
+		return errors.New("bad -client-iv: want hex")
+	}
+	if *httpMode && len(opts.ClientIV) == 0 {
+		return errors.New("-http needs -client-iv: the client's iv_temp as hex")
+	}
 	opts.RequireCookie, opts.AllowMissingMember = *requireCookie, *allowMissingMember
 	return serve(*addr, pronotetest.New(opts), opts.Profile.Name)
 }
@@ -92,12 +101,14 @@ func serve(addr string, srv *pronotetest.Server, profile string) error {
 	mux.Handle("/__control/", http.StripPrefix("/__control", srv.Control()))
 	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 
-	line, _ := json.Marshal(map[string]any{
-		"url":     srv.URL,
-		"profile": profile,
-		"student": credentials{pronotetest.StudentUsername, pronotetest.StudentPassword},
-		"parent":  credentials{pronotetest.ParentUsername, pronotetest.ParentPassword},
-	})
+	line, _ := json.Marshal(struct {
+		URL     string      `json:"url"`
+		Profile string      `json:"profile"`
+		Student credentials `json:"student"`
+		Parent  credentials `json:"parent"`
+	}{srv.URL, profile,
+		credentials{pronotetest.StudentUsername, pronotetest.StudentPassword},
+		credentials{pronotetest.ParentUsername, pronotetest.ParentPassword}})
 	fmt.Println(string(line))
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

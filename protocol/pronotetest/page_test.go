@@ -71,7 +71,7 @@ func TestPageFaults(t *testing.T) {
 		}
 		srv.Reset()
 	}
-	if _, body := fetch(t, srv.SpaceURL("parent")); !strings.Contains(body, "Start (") {
+	if _, body := fetch(t, srv.SpaceURL("parent")+"?fd=1"); !strings.Contains(body, "Start (") {
 		t.Errorf("after Reset: %.200s", body)
 	}
 }

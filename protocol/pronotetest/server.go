@@ -117,13 +117,14 @@ func (s *Server) Close() {
 }
 
 // SpaceURL is the desktop space page of a kind, "student" or "parent" (anything else is
-// taken as student), with the query a client sends: root + "eleve.html?fd=1&login=true".
+// taken as student): root + "eleve.html" or root + "parent.html", without a query (clients
+// add fd=1 and login=true themselves, §2.2). The mobile pages mobile.eleve.html and
+// mobile.parent.html are served too.
 func (s *Server) SpaceURL(kind string) string {
-	page := "eleve.html"
 	if kind == "parent" {
-		page = "parent.html"
+		return s.URL + "parent.html"
 	}
-	return s.URL + page + "?fd=1&login=true"
+	return s.URL + "eleve.html"
 }
 
 // Profile is the profile the server plays.

@@ -81,7 +81,14 @@ func (s *Server) identification(sess *session, req request) (reply, *protoError)
 			st.token = true
 		}
 	}
-	alea, challenge := "", ""
+	alea, challenge := s.issueChallenge(sess, st, user, secret)
+	sess.pending = st
+	return reply{data: map[string]any{"alea": alea, "challenge": challenge, "modeCompLog": 1, "modeCompMdp": 0}}, nil
+}
+
+// issueChallenge draws the challenge of the profile and records the expected answer's
+// plaintext and the key in st. Without a known secret the key is random: no answer works.
+func (s *Server) issueChallenge(sess *session, st *loginState, user, secret string) (alea, challenge string) {
 	if s.opts.Profile.DirectChallenge {
 		challenge = strings.ToUpper(s.randomHex(16))
 		st.expected = challenge
@@ -90,14 +97,13 @@ func (s *Server) identification(sess *session, req request) (reply, *protoError)
 		st.expected = s.randomHex(10)
 	}
 	st.key = wire.ChallengeKey(user, alea, secret, true, false)
-	if acct == nil || secret == "" {
+	if st.acct == nil || secret == "" {
 		st.key = s.randomBytes(16)
 	}
 	if challenge == "" {
 		challenge = wire.EncryptHex(st.key, sess.iv, s.wrapAlea(st.expected))
 	}
-	sess.pending = st
-	return reply{data: map[string]any{"alea": alea, "challenge": challenge, "modeCompLog": 1, "modeCompMdp": 0}}, nil
+	return alea, challenge
 }
 
 // wrapAlea interleaves a random character after each character of text: the client keeps the

@@ -79,19 +79,8 @@ func (s *Server) startObject(sess *session, quoted bool) string {
 		h = sess.h
 	}
 	kvs := []kv{{"h", h}}
-	enc, comp := s.opts.Encrypt, s.opts.Compress
-	switch {
-	case s.opts.Profile.dialect() != wire.D2025:
-		kvs = append(kvs, kv{"sCrA", !enc}, kv{"sCoA", !comp})
-	case quoted && sess.mobile: // 2026 mobile pages carry only the flags that are on
-		if enc {
-			kvs = append(kvs, kv{"CrA", true})
-		}
-		if comp {
-			kvs = append(kvs, kv{"CoA", true})
-		}
-	default:
-		kvs = append(kvs, kv{"CrA", enc}, kv{"CoA", comp})
+	for _, f := range s.startFlags(sess.mobile && quoted) {
+		kvs = append(kvs, kv{f.key, f.on})
 	}
 	kvs = append(kvs, kv{"a", sess.a})
 	if !quoted {
@@ -143,4 +132,25 @@ func writeHTML(w http.ResponseWriter, page string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write([]byte(page))
+}
+
+type startFlag struct {
+	key string
+	on  bool
+}
+
+// startFlags are the payload flags of Start() (§2.5): sCrA/sCoA ("without") before 2025,
+// CrA/CoA ("with") after; onlyOn keeps only the flags that are on, as 2026 mobile pages do.
+func (s *Server) startFlags(onlyOn bool) []startFlag {
+	enc, comp := s.opts.Encrypt, s.opts.Compress
+	if s.opts.Profile.dialect() != wire.D2025 {
+		return []startFlag{{"sCrA", !enc}, {"sCoA", !comp}}
+	}
+	var out []startFlag
+	for _, f := range []startFlag{{"CrA", enc}, {"CoA", comp}} {
+		if f.on || !onlyOn {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -1,0 +1,149 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"syscall/js"
+
+	"github.com/pronote-web/pronote/protocol"
+)
+
+// sessionMethods are the methods of every session object, on its prototype.
+var sessionMethods = map[string]func(e *entry, args []js.Value) (job, js.Value, error){
+	"call":        prepareCall,
+	"timetable":   prepareTimetable,
+	"grades":      prepareGrades,
+	"homework":    prepareHomework,
+	"selectChild": prepareSelectChild,
+	"keepAlive":   prepareKeepAlive,
+	"export":      prepareExport,
+}
+
+// prepareCall: call(name, data?, {onglet?, signal?}) → the reply's data object.
+func prepareCall(e *entry, args []js.Value) (job, js.Value, error) {
+	if len(args) == 0 || args[0].Type() != js.TypeString || args[0].String() == "" {
+		return nil, js.Undefined(), argError("name", "must be the PRONOTE function name, e.g. \"PageEmploiDuTemps\"")
+	}
+	name := args[0].String()
+	var data string
+	if len(args) > 1 {
+		var err error
+		if data, err = toJSON(args[1], "data", true); err != nil {
+			return nil, js.Undefined(), err
+		}
+	}
+	var o callArgs
+	signal, err := decodeOptions(args, 2, "options", &o)
+	if err != nil {
+		return nil, js.Undefined(), err
+	}
+	return jsonJob(func(ctx context.Context) (json.RawMessage, error) {
+		return e.s.Call(ctx, name, json.RawMessage(data), o.Onglet)
+	}), signal, nil
+}
+
+// prepareTimetable: timetable({week} | {from, to}, signal?) → lessons.
+func prepareTimetable(e *entry, args []js.Value) (job, js.Value, error) {
+	var q rangeArgs
+	signal, err := decodeOptions(args, 0, "query", &q)
+	if err != nil {
+		return nil, js.Undefined(), err
+	}
+	if q.Week == 0 && q.From == "" && q.To == "" {
+		return nil, js.Undefined(), argError("query", "needs {week} or {from, to}")
+	}
+	return jsonJob(func(ctx context.Context) ([]protocol.Lesson, error) {
+		return e.s.Timetable(ctx, protocol.TimetableQuery{Week: q.Week, From: q.From, To: q.To})
+	}), signal, nil
+}
+
+// prepareGrades: grades({period, signal?}) → the period's grades and averages.
+func prepareGrades(e *entry, args []js.Value) (job, js.Value, error) {
+	var q gradesArgs
+	signal, err := decodeOptions(args, 0, "query", &q)
+	if err == nil {
+		err = q.check()
+	}
+	if err != nil {
+		return nil, js.Undefined(), err
+	}
+	return jsonJob(func(ctx context.Context) (*protocol.Grades, error) {
+		return e.s.Grades(ctx, q.Period)
+	}), signal, nil
+}
+
+// prepareHomework: homework({from, to, signal?}) → homework due in the range.
+func prepareHomework(e *entry, args []js.Value) (job, js.Value, error) {
+	var q rangeArgs
+	signal, err := decodeOptions(args, 0, "query", &q)
+	switch {
+	case err != nil:
+	case q.Week != 0:
+		err = argError("week", "is not supported here: give {from, to}")
+	case q.From == "":
+		err = argError("from", "is required")
+	case q.To == "":
+		err = argError("to", "is required")
+	}
+	if err != nil {
+		return nil, js.Undefined(), err
+	}
+	return jsonJob(func(ctx context.Context) ([]protocol.Homework, error) {
+		return e.s.Homework(ctx, q.From, q.To)
+	}), signal, nil
+}
+
+// prepareSelectChild: selectChild(id) for parent accounts.
+func prepareSelectChild(e *entry, args []js.Value) (job, js.Value, error) {
+	if len(args) == 0 || args[0].Type() != js.TypeString {
+		return nil, js.Undefined(), argError("child", "must be a child's id from session.user.children")
+	}
+	id := args[0].String()
+	return doneJob(func(context.Context) error { return e.s.SelectChild(id) }), js.Undefined(), nil
+}
+
+// prepareKeepAlive: keepAlive({signal?}).
+func prepareKeepAlive(e *entry, args []js.Value) (job, js.Value, error) {
+	signal, err := decodeOptions(args, 0, "options", &struct{}{})
+	if err != nil {
+		return nil, js.Undefined(), err
+	}
+	return doneJob(e.s.KeepAlive), signal, nil
+}
+
+// prepareExport: export({signal?}) → the state resume accepts (a plain object).
+func prepareExport(e *entry, args []js.Value) (job, js.Value, error) {
+	signal, err := decodeOptions(args, 0, "options", &struct{}{})
+	if err != nil {
+		return nil, js.Undefined(), err
+	}
+	return func(ctx context.Context) (js.Value, error) {
+		st, err := e.s.Export(ctx)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		if st, err = exportState(st, e.relay); err != nil {
+			return js.Undefined(), err
+		}
+		return fromJSON(st), nil
+	}, signal, nil
+}
+
+// closeMethod: close() ends the session at once for new calls (CLOSED) and resolves when the
+// calls already started have settled.
+func closeMethod() js.Func {
+	return method(func(this js.Value, _ []js.Value) (job, js.Value, error) {
+		if _, err := sessions.lookup(this); err != nil && argumentOf(err) != "" {
+			return nil, js.Undefined(), err
+		}
+		e := sessions.remove(this)
+		return doneJob(func(context.Context) error {
+			if e != nil {
+				return e.s.Close()
+			}
+			return nil
+		}), js.Undefined(), nil
+	})
+}

@@ -1,0 +1,130 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"syscall/js"
+
+	"github.com/pronote-web/pronote/protocol"
+)
+
+// testHooks add test-only members to the namespace; only builds tagged pronote_testhook
+// have any (testhook_js.go).
+var testHooks []func(ns js.Value)
+
+// register fills ns with the JavaScript API: login, resume, and the session prototype. Tests
+// call it; main calls it once and blocks.
+func register(ns js.Value) {
+	proto := jsObject.New()
+	for name, prepare := range sessionMethods {
+		proto.Set(name, sessionMethod(prepare))
+	}
+	proto.Set("close", closeMethod())
+	sessions.proto = proto
+	sessions.ids = js.Global().Get("WeakMap").New()
+	sessions.cleanup = finalizer()
+	ns.Set("login", method(prepareLogin))
+	ns.Set("resume", method(prepareResume))
+	for _, hook := range testHooks {
+		hook(ns)
+	}
+}
+
+// finalizer returns a FinalizationRegistry that closes sessions dropped without close(), or
+// undefined where the platform has none.
+func finalizer() js.Value {
+	fr := js.Global().Get("FinalizationRegistry")
+	if fr.Type() != js.TypeFunction {
+		return js.Undefined()
+	}
+	// Lives as long as the module: never released.
+	onCollect := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if e := sessions.drop(args[0].Int()); e != nil {
+			go e.s.Close() // Close waits for calls in flight: not inside a callback
+		}
+		return nil
+	})
+	return fr.New(onCollect)
+}
+
+// prepareLogin: login({url, username, password, deviceUUID?, identifiantNav?, relay?,
+// onProgress?, signal?}) → a session object.
+func prepareLogin(_ js.Value, args []js.Value) (job, js.Value, error) {
+	if len(args) == 0 || args[0].Type() != js.TypeObject {
+		return nil, js.Undefined(), argError("options", "must be an object with url, username and password")
+	}
+	var a loginArgs
+	signal, err := decodeOptions(args, 0, "options", &a)
+	if err == nil {
+		err = a.check()
+	}
+	if err != nil {
+		return nil, js.Undefined(), err
+	}
+	progress, err := progressOf(args[0])
+	if err != nil {
+		return nil, js.Undefined(), err
+	}
+	return func(ctx context.Context) (js.Value, error) {
+		s, err := protocol.Login(ctx, protocol.Options{URL: a.URL, Username: a.Username, Password: a.Password,
+			DeviceUUID: a.DeviceUUID, IdentifiantNav: a.IdentifiantNav,
+			Transport: &fetchTransport{relay: a.Relay}, OnProgress: progress})
+		if err != nil {
+			return js.Undefined(), err
+		}
+		return sessions.newObject(&entry{s: s, relay: a.Relay})
+	}, signal, nil
+}
+
+// progressOf returns a Go callback for opts.onProgress, nil when absent. An exception thrown
+// by the JavaScript callback is ignored: it must not break the login.
+func progressOf(opts js.Value) (func(string), error) {
+	f := opts.Get("onProgress")
+	switch {
+	case f.IsUndefined() || f.IsNull():
+		return nil, nil
+	case f.Type() != js.TypeFunction:
+		return nil, argError("onProgress", "must be a function")
+	}
+	return func(step string) {
+		defer func() { _ = recover() }()
+		f.Invoke(step)
+	}, nil
+}
+
+// prepareResume: resume(state, {relay?, signal?}) → a session object, without a new login.
+func prepareResume(_ js.Value, args []js.Value) (job, js.Value, error) {
+	if len(args) == 0 || (args[0].Type() != js.TypeObject && args[0].Type() != js.TypeString) {
+		return nil, js.Undefined(), argError("state", "must be what session.export() returned")
+	}
+	text := args[0].String()
+	if args[0].Type() == js.TypeObject {
+		var err error
+		if text, err = toJSON(args[0], "state", true); err != nil {
+			return nil, js.Undefined(), err
+		}
+	}
+	var o resumeArgs
+	signal, err := decodeOptions(args, 1, "options", &o)
+	if err == nil && o.Relay != nil {
+		err = checkRelay(*o.Relay)
+	}
+	if err != nil {
+		return nil, js.Undefined(), err
+	}
+	return func(context.Context) (js.Value, error) {
+		st, relay, err := splitState(text)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		if o.Relay != nil {
+			relay = *o.Relay
+		}
+		s, err := protocol.Resume(st, protocol.Options{Transport: &fetchTransport{relay: relay}})
+		if err != nil {
+			return js.Undefined(), err
+		}
+		return sessions.newObject(&entry{s: s, relay: relay})
+	}, signal, nil
+}

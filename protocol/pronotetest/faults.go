@@ -7,16 +7,17 @@ import (
 // Fault is a failure the server plays on demand (see Server.Inject).
 type Fault interface{ isFault() }
 
-type simpleFault int
+// FaultKind is a fault without parameters; its values are the Fault… constants below.
+type FaultKind int
 
-func (simpleFault) isFault() {}
+func (FaultKind) isFault() {}
 
 // The simple faults. FaultExpireSession and FaultWrongOrder are one-shot; the page faults
 // (FaultIPSuspended, FaultMaintenance, FaultBusy, FaultUnavailable) last until Reset.
 const (
 	// FaultExpireSession: the next call of a logged-in session answers Erreur G 10 and that
 	// session is dead afterwards (every later call answers G 10 too).
-	FaultExpireSession simpleFault = iota + 1
+	FaultExpireSession FaultKind = iota + 1
 	// FaultIPSuspended: every request answers the "Votre adresse IP est provisoirement
 	// suspendue" HTML page.
 	FaultIPSuspended
@@ -42,7 +43,7 @@ func (FaultServerError) isFault() {}
 
 type faultState struct {
 	expire, wrongOrder bool
-	page               simpleFault // persistent page fault, 0 for none
+	page               FaultKind // persistent page fault, 0 for none
 	serverErr          *FaultServerError
 }
 
@@ -53,7 +54,7 @@ func (s *Server) Inject(f Fault) {
 	switch f := f.(type) {
 	case FaultServerError:
 		s.faults.serverErr = &f
-	case simpleFault:
+	case FaultKind:
 		switch f {
 		case FaultExpireSession:
 			s.faults.expire = true

@@ -11,6 +11,7 @@ import (
 //
 //	POST fault?kind=expire|ip|maintenance|busy|unavailable|wrong-order   arm a fault
 //	POST fault?kind=server&g=25&title=…                                  arm a FaultServerError
+//	POST homework  {"due":"YYYY-MM-DD","html":"…"}                      PlantHomework
 //	POST reset                                                           Reset
 //	GET  requests                                                        the request log as JSON
 //
@@ -30,6 +31,8 @@ func (s *Server) Control() http.Handler {
 		case name == "reset" && r.Method == http.MethodPost:
 			s.Reset()
 			writeJSON(w, map[string]bool{"ok": true})
+		case name == "homework" && r.Method == http.MethodPost:
+			s.controlPlant(w, r)
 		case name == "requests" && r.Method == http.MethodGet:
 			writeJSON(w, s.Requests())
 		default:

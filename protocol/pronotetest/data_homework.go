@@ -37,6 +37,9 @@ func (s *Server) homework(sess *session, req request, st Student) (reply, *proto
 		for _, hw := range d.Homework(st, monday, monday.AddDate(0, 0, 6)) {
 			items = append(items, s.homeworkJSON(sess, st, hw))
 		}
+		for _, hw := range s.plantedIn(st, monday, monday.AddDate(0, 0, 6)) {
+			items = append(items, s.homeworkJSON(sess, st, hw))
+		}
 	}
 	return reply{data: map[string]any{"ListeTravauxAFaire": list24(items)}}, nil
 }

@@ -69,6 +69,7 @@ type Server struct {
 	failed   int // consecutive refused Authentifications
 	log      []LoggedRequest
 	done     map[string]bool   // homework done state changed by SaisieTAFFaitEleve
+	planted  []Homework        // extra homework added by PlantHomework (planted.go)
 	tokens   map[string]string // mobile tokens by username and device uuid
 }
 
@@ -171,6 +172,7 @@ func (s *Server) Reset() {
 	s.failed = 0
 	s.log = nil
 	s.done = map[string]bool{}
+	s.planted = nil
 }
 
 // now is the dataset anchor.

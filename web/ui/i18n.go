@@ -1,0 +1,165 @@
+package ui
+
+import "strings"
+
+// Lang is a language of the interface.
+type Lang int
+
+// The interface languages. French is the default: PRONOTE is a French application.
+const (
+	French Lang = iota
+	English
+)
+
+// ParseLang reads a language tag ("fr", "en-GB", …); anything that is not English is French.
+func ParseLang(tag string) Lang {
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(tag)), "en") {
+		return English
+	}
+	return French
+}
+
+// Tag is the BCP 47 tag of l, for the lang attribute.
+func (l Lang) Tag() string {
+	if l == English {
+		return "en"
+	}
+	return "fr"
+}
+
+// T returns the text for key in l; an unknown key is returned as is (tests keep the table
+// complete).
+func (l Lang) T(key string) string {
+	t, ok := texts[key]
+	if !ok {
+		return key
+	}
+	return t[l]
+}
+
+// texts holds every interface string: {French, English}.
+var texts = map[string][2]string{
+	"app.title":            {"PRONOTE", "PRONOTE"},
+	"app.tagline":          {"Emploi du temps, notes et devoirs", "Timetable, grades and homework"},
+	"lang.switch":          {"English", "Français"},
+	"lang.switchLabel":     {"Switch to English", "Passer en français"},
+	"login.title":          {"Connexion", "Log in"},
+	"login.school":         {"Établissement", "School"},
+	"login.demo":           {"Établissement de démonstration", "Demonstration school"},
+	"login.own":            {"Mon établissement", "My school"},
+	"login.url":            {"Adresse PRONOTE de l'établissement", "Your school's PRONOTE address"},
+	"login.urlHint":        {"Par exemple https://0000000a.index-education.net/pronote/", "For example https://0000000a.index-education.net/pronote/"},
+	"login.kind":           {"Je suis", "I am"},
+	"login.student":        {"Élève", "Student"},
+	"login.parent":         {"Parent", "Parent"},
+	"login.username":       {"Identifiant", "Username"},
+	"login.password":       {"Mot de passe", "Password"},
+	"login.submit":         {"Se connecter", "Log in"},
+	"login.demoHint":       {"Identifiants de démonstration :", "Demonstration credentials:"},
+	"login.privacy":        {"Le mot de passe reste dans votre navigateur : il n'est jamais envoyé au relais ni enregistré.", "Your password stays in your browser: it is never sent to the relay nor stored."},
+	"step.page":            {"Ouverture de l'espace PRONOTE", "Opening the PRONOTE space"},
+	"step.parameters":      {"Échange des clés de chiffrement", "Exchanging encryption keys"},
+	"step.identification":  {"Identification", "Identification"},
+	"step.authentication":  {"Vérification du mot de passe", "Checking the password"},
+	"step.user":            {"Chargement du compte", "Loading the account"},
+	"step.resume":          {"Reprise de la session", "Resuming the session"},
+	"tab.timetable":        {"Emploi du temps", "Timetable"},
+	"tab.grades":           {"Notes", "Grades"},
+	"tab.homework":         {"Devoirs", "Homework"},
+	"tabs.label":           {"Rubriques", "Sections"},
+	"child.label":          {"Enfant", "Child"},
+	"logout":               {"Se déconnecter", "Log out"},
+	"loading":              {"Chargement…", "Loading…"},
+	"retry":                {"Réessayer", "Try again"},
+	"week.previous":        {"Semaine précédente", "Previous week"},
+	"week.next":            {"Semaine suivante", "Next week"},
+	"week.today":           {"Aujourd'hui", "Today"},
+	"week.empty":           {"Aucun cours cette semaine.", "No lessons this week."},
+	"week.days":            {"Jours de la semaine", "Days of the week"},
+	"day.empty":            {"Pas de cours", "No lessons"},
+	"lesson.cancelled":     {"Annulé", "Cancelled"},
+	"lesson.exempted":      {"Dispensé", "Exempted"},
+	"lesson.room":          {"Salle", "Room"},
+	"grades.period":        {"Période", "Period"},
+	"grades.overall":       {"Moyenne générale", "Overall average"},
+	"grades.class":         {"Classe", "Class"},
+	"grades.student":       {"Élève", "Student"},
+	"grades.classAverage":  {"Moyenne de la classe", "Class average"},
+	"grades.coef":          {"coef.", "coef."},
+	"grades.empty":         {"Aucune note pour cette période.", "No grades for this period."},
+	"grades.bonus":         {"bonus", "bonus"},
+	"grades.optional":      {"facultative", "optional"},
+	"homework.empty":       {"Aucun devoir à faire pour les trois prochaines semaines.", "No homework due in the next three weeks."},
+	"homework.done":        {"Fait", "Done"},
+	"homework.todo":        {"À faire", "To do"},
+	"homework.due":         {"Pour", "Due"},
+	"homework.tomorrow":    {"Pour demain", "Due tomorrow"},
+	"homework.today":       {"Pour aujourd'hui", "Due today"},
+	"homework.given":       {"Donné le", "Given on"},
+	"homework.attachments": {"Pièces jointes", "Attachments"},
+	"mark.absent":          {"Absent", "Absent"},
+	"mark.exempted":        {"Dispensé", "Exempted"},
+	"mark.notGraded":       {"Non noté", "Not graded"},
+	"mark.unfit":           {"Inapte", "Unfit"},
+	"mark.notReturned":     {"Non rendu", "Not handed in"},
+	"mark.absentZero":      {"Absent (0)", "Absent (0)"},
+	"mark.notReturnedZero": {"Non rendu (0)", "Not handed in (0)"},
+	"mark.congratulations": {"Félicitations", "Congratulations"},
+	"mark.other":           {"Autre", "Other"},
+	"mark.none":            {"—", "—"},
+}
+
+// errorTexts explains every error code of the API, in plain words.
+var errorTexts = map[string][2]string{
+	"BAD_CREDENTIALS":     {"Identifiant ou mot de passe incorrect.", "Wrong username or password."},
+	"ACCESS_DENIED":       {"PRONOTE refuse l'accès à ce compte (compte désactivé ou non autorisé).", "PRONOTE refuses access to this account (disabled or not allowed)."},
+	"SESSION_EXPIRED":     {"Votre session a expiré. Reconnectez-vous.", "Your session has expired. Please log in again."},
+	"RATE_LIMITED":        {"Trop de tentatives de connexion. Patientez quelques minutes avant de réessayer.", "Too many login attempts. Wait a few minutes before trying again."},
+	"IP_SUSPENDED":        {"Le serveur PRONOTE a suspendu temporairement cette adresse IP. Réessayez plus tard.", "The PRONOTE server has temporarily suspended this IP address. Try again later."},
+	"TWO_FACTOR_REQUIRED": {"Ce compte demande une double authentification, pas encore prise en charge ici.", "This account requires two-factor authentication, which is not supported here yet."},
+	"SERVER_ERROR":        {"Le serveur PRONOTE a renvoyé une erreur ou est en maintenance. Réessayez plus tard.", "The PRONOTE server returned an error or is under maintenance. Try again later."},
+	"PROTOCOL_ERROR":      {"Réponse inattendue de PRONOTE. Vérifiez l'adresse de l'établissement.", "Unexpected reply from PRONOTE. Check the school's address."},
+	"NETWORK_ERROR":       {"Impossible de joindre le serveur. Vérifiez votre connexion.", "Cannot reach the server. Check your connection."},
+	"RELAY_REFUSED":       {"Le relais a refusé la demande : cet établissement n'est peut-être pas autorisé.", "The relay refused the request: this school may not be allowed."},
+	"INVALID_ARGUMENT":    {"Vérifiez les champs du formulaire (adresse, identifiant, mot de passe).", "Check the form fields (address, username, password)."},
+	"ABORTED":             {"La demande a été interrompue.", "The request was interrupted."},
+	"CLOSED":              {"La session est fermée. Reconnectez-vous.", "The session is closed. Please log in again."},
+	"":                    {"Une erreur inattendue est survenue.", "An unexpected error occurred."},
+}
+
+// ErrorText explains an error code in l; unknown codes get a generic sentence.
+func (l Lang) ErrorText(code string) string {
+	t, ok := errorTexts[code]
+	if !ok {
+		t = errorTexts[""]
+	}
+	return t[l]
+}
+
+var weekdayNames = [2][7]string{
+	{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
+	{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+}
+
+var monthNames = [2][12]string{
+	{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// displayName turns PRONOTE's "MARTIN Léa" (surname words in capitals first) into
+// "Léa MARTIN"; other shapes stay as sent.
+func displayName(name string) string {
+	words := strings.Fields(name)
+	i := 0
+	for i < len(words) && isUpperWord(words[i]) {
+		i++
+	}
+	if i == 0 || i == len(words) {
+		return name
+	}
+	return strings.Join(append(words[i:], words[:i]...), " ")
+}
+
+func isUpperWord(s string) bool {
+	return strings.ToUpper(s) == s && strings.ToLower(s) != s
+}

@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"strings"
+
+	"github.com/pronote-web/pronote/protocol"
+)
+
+// Store keeps the saved session between page loads: sessionStorage in the browser, so it dies
+// with the tab. It holds the exported session (a session key, never the password).
+type Store interface {
+	Load() []byte
+	Save([]byte)
+	Clear()
+}
+
+// saved is what the Store holds.
+type saved struct {
+	V       int             `json:"v"`
+	Session json.RawMessage `json:"session"`
+	Tab     string          `json:"tab,omitempty"`
+	Child   string          `json:"child,omitempty"` // the selected child of a parent account
+}
+
+const savedVersion = 1
+
+// keeper owns the session of the interface and saves its exported state after every call, so
+// that a reload continues with the right order counter.
+type keeper struct {
+	s         *protocol.Session
+	store     Store
+	transport func() protocol.Transport
+	rec       saved
+}
+
+// login logs in and saves the session. The password is only handed to protocol.Login.
+func (k *keeper) login(ctx context.Context, o protocol.Options) error {
+	o.Transport = k.transport()
+	s, err := protocol.Login(ctx, o)
+	if err != nil {
+		return err
+	}
+	k.s = s
+	k.rec = saved{V: savedVersion}
+	k.save(ctx)
+	return nil
+}
+
+// resume continues the saved session, if there is one.
+func (k *keeper) resume() bool {
+	data := k.store.Load()
+	if len(data) == 0 {
+		return false
+	}
+	var rec saved
+	if json.Unmarshal(data, &rec) != nil || rec.V != savedVersion {
+		k.store.Clear()
+		return false
+	}
+	s, err := protocol.Resume(rec.Session, protocol.Options{Transport: k.transport()})
+	if err != nil {
+		k.store.Clear()
+		return false
+	}
+	if rec.Child != "" {
+		s.SelectChild(rec.Child) // an unknown id keeps the first child
+	}
+	k.s, k.rec = s, rec
+	return true
+}
+
+// do runs one call on the session and saves the state it leaves; a session the server has
+// forgotten is dropped from the store.
+func (k *keeper) do(ctx context.Context, call func(*protocol.Session) error) error {
+	if k.s == nil {
+		return protocol.ErrClosed
+	}
+	err := call(k.s)
+	switch protocol.Code(err) {
+	case "SESSION_EXPIRED", "CLOSED":
+		k.store.Clear()
+	default:
+		k.save(ctx)
+	}
+	return err
+}
+
+// selectChild switches a parent account to another child and remembers the choice.
+func (k *keeper) selectChild(id string) error {
+	if err := k.s.SelectChild(id); err != nil {
+		return err
+	}
+	k.rec.Child = id
+	k.write()
+	return nil
+}
+
+// setTab remembers the open tab across reloads.
+func (k *keeper) setTab(tab string) {
+	k.rec.Tab = tab
+	k.write()
+}
+
+func (k *keeper) save(ctx context.Context) {
+	state, err := k.s.Export(ctx)
+	if err != nil {
+		return
+	}
+	k.rec.Session = state
+	k.write()
+}
+
+func (k *keeper) write() {
+	if k.s == nil || len(k.rec.Session) == 0 {
+		return
+	}
+	if data, err := json.Marshal(k.rec); err == nil {
+		k.store.Save(data)
+	}
+}
+
+// logout closes the session and forgets it.
+func (k *keeper) logout() {
+	if s := k.s; s != nil {
+		go s.Close() // Close waits for a call in flight: never inside a browser callback
+	}
+	k.s, k.rec = nil, saved{}
+	k.store.Clear()
+}
+
+// spacePage turns what a user typed as the school's address into the space page of kind:
+// "https://x.index-education.net/pronote/" or "…/pronote/eleve.html" both give
+// "…/pronote/parent.html" for a parent. A missing scheme means https. It returns "" for
+// something that is not a web address.
+func spacePage(input string, kind protocol.Kind) string {
+	input = strings.TrimSpace(input)
+	if input == "" {
+		return ""
+	}
+	if !strings.Contains(input, "://") {
+		input = "https://" + input
+	}
+	u, err := url.Parse(input)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return ""
+	}
+	page := "eleve.html"
+	if kind == protocol.KindParent {
+		page = "parent.html"
+	}
+	dir := u.Path
+	if i := strings.LastIndexByte(dir, '/'); i >= 0 && strings.HasSuffix(strings.ToLower(dir), ".html") {
+		dir = dir[:i+1]
+	}
+	if !strings.HasSuffix(dir, "/") {
+		dir += "/"
+	}
+	if dir == "/" {
+		dir = "/pronote/" // where PRONOTE lives on its hosted servers
+	}
+	u.Path, u.RawPath, u.RawQuery, u.Fragment, u.User = dir+page, "", "", "", nil
+	return u.String()
+}

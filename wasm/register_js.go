@@ -26,6 +26,7 @@ func register(ns js.Value) {
 	sessions.cleanup = finalizer()
 	ns.Set("login", method(prepareLogin))
 	ns.Set("resume", method(prepareResume))
+	registerUI(ns) // pronote.mount (mount_js.go), absent with -tags noui
 	for _, hook := range testHooks {
 		hook(ns)
 	}

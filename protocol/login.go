@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"strings"
 	"time"
 
@@ -26,7 +25,7 @@ type Options struct {
 
 	Transport  Transport
 	OnProgress func(step string) // "page", "parameters", "identification", "authentication", "user"
-	Logger     *slog.Logger      // optional; receives no secret
+	Logger     Logger            // optional (a *slog.Logger will do); receives no secret
 	Rand       io.Reader         // optional; crypto/rand by default
 	Now        func() time.Time  // optional; time.Now by default
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -59,9 +58,6 @@ type startInfo struct {
 	hasVersion bool
 }
 
-var startRe = regexp.MustCompile(`Start\s*\(\s*\{`)
-var versionRe = regexp.MustCompile(`PRONOTE\s+(\d{4})\.(\d+)\.(\d+)(?:\.(\d+))?`)
-
 // parsePage classifies a space page response (§2.7) and parses its Start() (§2.4).
 func parsePage(status int, location, body string) (*startInfo, error) {
 	switch {
@@ -91,12 +87,7 @@ func parsePage(status int, location, body string) (*startInfo, error) {
 		}
 		return nil, ErrNotSpacePage
 	}
-	if m := versionRe.FindStringSubmatch(body); m != nil {
-		for i := range info.version {
-			info.version[i], _ = strconv.Atoi(m[i+1])
-		}
-		info.hasVersion = true
-	}
+	info.version, info.hasVersion = findVersion(body)
 	return info, nil
 }
 
@@ -104,8 +95,8 @@ func parsePage(status int, location, body string) (*startInfo, error) {
 // and its entity-decoded form (an onload attribute may carry &quot; or &#39;).
 func findStart(body string) *startInfo {
 	for _, text := range []string{body, html.UnescapeString(body)} {
-		for _, loc := range startRe.FindAllStringIndex(text, 16) {
-			obj, ok := scanObject(text[loc[1]-1:])
+		for _, brace := range startObjects(text, 16) {
+			obj, ok := scanObject(text[brace:])
 			if !ok {
 				continue
 			}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"io"
-	"log/slog"
 	"net/url"
 	"sync"
 	"time"
@@ -21,7 +20,7 @@ type Session struct {
 	t      Transport
 	rand   io.Reader
 	now    func() time.Time
-	log    *slog.Logger
+	log    Logger
 	page   *url.URL
 	root   *url.URL
 	kind   Kind
@@ -96,7 +95,7 @@ func newSession(t Transport, o *Options) *Session {
 		s.now = time.Now
 	}
 	if s.log == nil {
-		s.log = slog.New(slog.DiscardHandler)
+		s.log = discard{}
 	}
 	return s
 }
@@ -184,3 +183,13 @@ func (s *Session) today() time.Time {
 	}
 	return s.now()
 }
+
+// Logger receives the library's debug lines, which hold no secret. A *slog.Logger is one; the
+// package does not import log/slog, which would cost the WebAssembly module about 23 KiB gzip.
+type Logger interface {
+	Debug(msg string, args ...any)
+}
+
+type discard struct{}
+
+func (discard) Debug(string, ...any) {}

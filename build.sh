@@ -49,7 +49,7 @@ check_vet() {
 
 test_go_native() {
   log "go test (native)"
-  go test -count=1 ./...
+  PRONOTE_REQUIRE_INTEROP=1 go test -count=1 ./...
 }
 
 test_go_wasm() {

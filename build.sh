@@ -12,6 +12,8 @@ log() { printf '\n== %s\n' "$*" >&2; }
 
 # shellcheck source=relay/build.bash
 source relay/build.bash
+# shellcheck source=wasm/build.bash
+source wasm/build.bash
 
 # setup installs what the checks need on a fresh machine: Node packages from package-lock.json.
 setup() {
@@ -72,6 +74,7 @@ fuzz() {
 cmd_build() {
   mkdir -p dist
   relay_build
+  wasm_build
 }
 
 cmd_test() {
@@ -81,6 +84,7 @@ cmd_test() {
   test_go_native
   test_go_wasm
   relay_test
+  wasm_test
   fuzz
 }
 

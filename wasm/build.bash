@@ -1,0 +1,81 @@
+# wasm/build.bash: build, size and test hooks for pronote.wasm and its JavaScript loader.
+# Sourced by build.sh; expects the repository root as the working directory.
+
+# The library (API alone, -tags noui) must stay within this many bytes of gzip -9 (1.2 MiB).
+WASM_BUDGET_GZIP=$((1258291))
+
+# Inlining off (-l) makes the module ~6 % smaller once compressed (larger raw); the module's
+# CPU work (a few KB of JSON and AES per call) does not notice.
+WASM_GOFLAGS=(-trimpath -gcflags=all=-l -ldflags='-s -w')
+
+# wasm_compile OUT [TAGS]: builds ./wasm for GOOS=js into OUT.
+wasm_compile() {
+  GOOS=js GOARCH=wasm go build "${WASM_GOFLAGS[@]}" -tags "${2:-}" -o "$1" ./wasm
+}
+
+# wasm_sizes FILE: prints "raw gzip brotli" in bytes (gzip -9; brotli quality 11 by node's zlib).
+wasm_sizes() {
+  local br
+  br=$(node -e '
+    const z = require("node:zlib"), b = require("node:fs").readFileSync(process.argv[1]);
+    console.log(z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11, [z.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length);' "$1")
+  echo "$(wc -c <"$1") $(gzip -9 -n -c "$1" | wc -c) $br"
+}
+
+# wasm_report LABEL FILE: prints the sizes in bytes and MiB.
+wasm_report() {
+  local sizes
+  sizes=$(wasm_sizes "$2")
+  awk -v l="$1" -v s="$sizes" 'BEGIN { split(s, a, " "); printf "%s: %d bytes raw (%.2f MiB), %d gzip (%.3f MiB), %d brotli (%.3f MiB)\n", l, a[1], a[1]/1048576, a[2], a[2]/1048576, a[3], a[3]/1048576 }' >&2
+}
+
+# wasm_build writes dist/: pronote.wasm, pronote.js, pronote.d.ts, wasm_exec.js, package.json
+# (type: module, for Node versions without syntax detection), and prints the module's size.
+wasm_build() {
+  printf '\n== wasm: dist/pronote.wasm\n' >&2
+  mkdir -p dist
+  wasm_compile dist/pronote.wasm
+  cp web/pronote.js web/pronote.d.ts dist/
+  cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" dist/wasm_exec.js
+  printf '{ "type": "module" }\n' >dist/package.json
+  if GOOS=js GOARCH=wasm go list -deps ./wasm | grep -qx net/http; then
+    echo "wasm_build: pronote.wasm links net/http (~1.8 MiB gzip): use the fetch transport" >&2
+    return 1
+  fi
+  wasm_report "dist/pronote.wasm" dist/pronote.wasm
+}
+
+# wasm_size_check fails when the library (API alone: -tags noui) exceeds its gzip budget.
+wasm_size_check() {
+  local tmp gz
+  tmp=$(mktemp -d)
+  wasm_compile "$tmp/lib.wasm" noui
+  wasm_report "pronote.wasm, API alone (-tags noui)" "$tmp/lib.wasm"
+  gz=$(wasm_sizes "$tmp/lib.wasm" | cut -d' ' -f2)
+  rm -rf "$tmp"
+  if [ "$gz" -gt "$WASM_BUDGET_GZIP" ]; then
+    echo "wasm_size_check: the API module is $gz bytes gzip, over its budget of $WASM_BUDGET_GZIP (1.2 MiB)" >&2
+    return 1
+  fi
+  echo "wasm_size_check: $gz <= $WASM_BUDGET_GZIP bytes gzip" >&2
+}
+
+# wasm_test builds dist/, a test module with the panic hook (-tags pronote_testhook, never in
+# dist/) and the fake server, then runs the JavaScript suite and type-checks the example.
+wasm_test() {
+  local tmp status=0
+  wasm_build
+  wasm_size_check
+  tmp=$(mktemp -d)
+  printf '\n== wasm: JavaScript tests (node --test)\n' >&2
+  wasm_compile "$tmp/testhook.wasm" pronote_testhook
+  go build -o "$tmp/fakepronote" ./cmd/fakepronote
+  PRONOTE_TEST_WASM="$tmp/testhook.wasm" FAKEPRONOTE="$tmp/fakepronote" \
+    node --test --test-concurrency=2 wasm/test/*.test.mjs || status=$?
+  rm -rf "$tmp"
+  [ "$status" = 0 ] || return "$status"
+  printf '\n== wasm: tsc --strict on wasm/test/example.ts\n' >&2
+  node_modules/.bin/tsc --strict --noEmit --target es2022 --module nodenext --moduleResolution nodenext \
+    --lib es2022,dom --types node wasm/test/example.ts 2>&1 || node_modules/.bin/tsc --strict --noEmit \
+    --target es2022 --module es2022 --moduleResolution bundler --lib es2022,dom wasm/test/example.ts
+}

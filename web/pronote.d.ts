@@ -1,0 +1,250 @@
+// Types of pronote.js: the PRONOTE client compiled to WebAssembly.
+
+/** Loads pronote.wasm once per realm and resolves with the namespace. */
+export function load(options?: LoadOptions): Promise<Pronote>;
+
+export interface LoadOptions {
+  /** pronote.wasm as a URL (default: next to pronote.js), bytes, or a compiled module. */
+  wasm?: string | URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+}
+
+/** The namespace load() resolves with. */
+export interface Pronote {
+  /** Opens a session on a space page and logs in. Never retried: repeated failures get an IP suspended. */
+  login(options: LoginOptions): Promise<Session>;
+  /** Continues an exported session without a new login. */
+  resume(state: SessionState | string, options?: ResumeOptions): Promise<Session>;
+}
+
+/** The login steps reported to onProgress, in order. */
+export type LoginStep = "page" | "parameters" | "identification" | "authentication" | "user";
+
+export interface LoginOptions {
+  /** A space page: https://…/pronote/eleve.html, parent.html, mobile.eleve.html, … (kind inferred). */
+  url: string;
+  username: string;
+  /** Used in the module to derive the login key; never sent, stored or exported. */
+  password: string;
+  /** Identifies this installation; keep it stable. */
+  deviceUUID?: string;
+  /** The identifiantNav an earlier session with this server returned (state.identifiantNav). */
+  identifiantNav?: string;
+  /** The relay's address (https://relay.example.workers.dev); omit to fetch PRONOTE directly (extensions, Node). */
+  relay?: string;
+  onProgress?: (step: LoginStep) => void;
+  signal?: AbortSignal;
+}
+
+export interface ResumeOptions {
+  /** Overrides the relay the state was exported with ("" for direct). */
+  relay?: string;
+  signal?: AbortSignal;
+}
+
+/** Options every session method accepts. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface RawCallOptions extends CallOptions {
+  /** The PRONOTE tab number (onglet), 0 or absent for none. */
+  onglet?: number;
+}
+
+/** A week by its PRONOTE number, or a range of days (both ends included, at most 8 weeks). */
+export type TimetableQuery =
+  | ({ week: number; from?: undefined; to?: undefined } & CallOptions)
+  | ({ from: DateString; to: DateString; week?: undefined } & CallOptions);
+
+export interface GradesQuery extends CallOptions {
+  /** A period id from session.periods. */
+  period: string;
+}
+
+export interface HomeworkQuery extends CallOptions {
+  from: DateString;
+  to: DateString;
+}
+
+/** "YYYY-MM-DD". */
+export type DateString = string;
+/** "YYYY-MM-DDTHH:MM:SS" in the school's local time (no offset). */
+export type DateTimeString = string;
+
+export type AccountKind = "student" | "parent" | "teacher" | "staff" | "management" | "companion" | "company" | "other";
+
+/** A logged-in session. Methods reject with a PronoteError; after close() they reject with CLOSED. */
+export interface Session {
+  readonly user: User;
+  /** The grading periods grades() accepts. */
+  readonly periods: Period[];
+  readonly kind: AccountKind;
+  /** A raw call: name is the PRONOTE function, data its data object; resolves with the reply's data object. */
+  call(name: string, data?: Record<string, unknown> | null, options?: RawCallOptions): Promise<Record<string, unknown>>;
+  timetable(query: TimetableQuery): Promise<Lesson[]>;
+  grades(query: GradesQuery): Promise<Grades>;
+  homework(query: HomeworkQuery): Promise<Homework[]>;
+  /** Parent accounts: which child later calls are about (an id from user.children). */
+  selectChild(id: string): Promise<void>;
+  /** Tells the server the session is in use; send it about every two minutes of idleness while the user is active. */
+  keepAlive(options?: CallOptions): Promise<void>;
+  /** The state resume() accepts: JSON-serialisable, holds the session key (keep it like a password) but never the password. */
+  export(options?: CallOptions): Promise<SessionState>;
+  /** Ends the session: new calls reject with CLOSED at once; resolves once calls already started have settled. */
+  close(): Promise<void>;
+}
+
+export interface User {
+  id: string;
+  name: string;
+  kind: AccountKind;
+  establishment?: string;
+  className?: string;
+  /** Parent accounts. */
+  children?: Child[];
+}
+
+export interface Child {
+  id: string;
+  name: string;
+  className?: string;
+  establishment?: string;
+}
+
+export interface Period {
+  id: string;
+  name: string;
+  kind: "trimester" | "semester" | "year" | "other";
+  start?: DateString;
+  end?: DateString;
+}
+
+export interface Lesson {
+  id: string;
+  subject?: string;
+  teachers?: string[];
+  rooms?: string[];
+  groups?: string[];
+  start: DateTimeString;
+  end: DateTimeString;
+  /** PRONOTE's status text, e.g. "Prof. absent". */
+  status?: string;
+  cancelled: boolean;
+  exempted?: boolean;
+  /** "#RRGGBB". */
+  color?: string;
+  memo?: string;
+}
+
+export type GradeKind =
+  | "grade" | "absent" | "exempted" | "notGraded" | "unfit" | "notReturned"
+  | "absentZero" | "notReturnedZero" | "congratulations" | "other" | "";
+
+/** A number with its kind; value is meaningful for "grade" and the zero-counting kinds. */
+export interface Mark {
+  value: number | null;
+  kind: GradeKind;
+}
+
+export interface Grade {
+  id: string;
+  subject: string;
+  date: DateString;
+  grade: Mark;
+  outOf: number;
+  defaultOutOf?: number;
+  coefficient: number;
+  classAverage?: Mark;
+  min?: Mark;
+  max?: Mark;
+  comment?: string;
+  bonus?: boolean;
+  optional?: boolean;
+}
+
+export interface SubjectAverage {
+  id: string;
+  subject: string;
+  color?: string;
+  student?: Mark;
+  outOf?: number;
+  classAverage?: Mark;
+  min?: Mark;
+  max?: Mark;
+}
+
+export interface Grades {
+  period: Period;
+  grades: Grade[];
+  averages: SubjectAverage[];
+  overall?: Mark;
+  classOverall?: Mark;
+  overallOutOf?: number;
+}
+
+export interface Homework {
+  id: string;
+  subject: string;
+  due: DateString;
+  given?: DateString;
+  /** PRONOTE's HTML as sent: sanitise before display. */
+  html: string;
+  text: string;
+  done: boolean;
+  color?: string;
+  attachments?: Attachment[];
+}
+
+export interface Attachment {
+  name: string;
+  url: string;
+  kind: "file" | "link";
+}
+
+/**
+ * An exported session. Treat it as a secret for the session's life (it holds the session key and
+ * cookies); it never holds the password. Fields other than those listed are internal.
+ */
+export interface SessionState {
+  v: number;
+  url: string;
+  kind: AccountKind;
+  username: string;
+  deviceUUID?: string;
+  identifiantNav?: string;
+  user: User;
+  periods: Period[];
+  /** The relay the session was opened through; absent in direct mode. */
+  relay?: string;
+  [internal: string]: unknown;
+}
+
+/** The stable codes of PronoteError.code. */
+export type ErrorCode =
+  | "BAD_CREDENTIALS"
+  | "ACCESS_DENIED"
+  | "SESSION_EXPIRED"
+  | "RATE_LIMITED"
+  | "IP_SUSPENDED"
+  | "TWO_FACTOR_REQUIRED"
+  | "SERVER_ERROR"
+  | "PROTOCOL_ERROR"
+  | "NETWORK_ERROR"
+  | "RELAY_REFUSED"
+  | "INVALID_ARGUMENT"
+  | "ABORTED"
+  | "CLOSED"
+  | "INTERNAL_ERROR";
+
+/** What every Promise of the API rejects with (an Error named "PronoteError"). */
+export interface PronoteError extends Error {
+  name: "PronoteError";
+  code: ErrorCode;
+  /** INVALID_ARGUMENT: the argument's name, e.g. "username", "period", "signal". */
+  argument?: string;
+  /** RELAY_REFUSED: the relay's own code, e.g. "RELAY_HOST_NOT_ALLOWED". */
+  relayCode?: string;
+}
+
+/** Narrows an unknown rejection to a PronoteError. */
+export function isPronoteError(err: unknown): err is PronoteError;

@@ -1,0 +1,91 @@
+// pronote.js: loads pronote.wasm (the PRONOTE client, Go compiled to WebAssembly) and returns
+// its namespace. Works in a page, an extension (popup and service worker), a Worker and
+// Node >= 20. Types: pronote.d.ts.
+//
+//   import { load } from "./pronote.js";
+//   const pronote = await load();
+//   const session = await pronote.login({ url, username, password });
+//
+// wasm_exec.js is Go's own loader (copied next to this file by ./build.sh build). It is
+// imported statically: service workers do not allow import().
+import "./wasm_exec.js";
+
+let loading = null;
+
+/**
+ * load instantiates pronote.wasm once per JavaScript realm and resolves with its namespace.
+ * Later calls return the same namespace (their options are ignored).
+ * @param {{wasm?: string | URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module}} [options]
+ */
+export function load(options = {}) {
+  if (!loading) {
+    loading = instantiate(options).catch((err) => {
+      loading = null; // a failed load may be retried
+      throw err;
+    });
+  }
+  return loading;
+}
+
+async function instantiate({ wasm } = {}) {
+  const go = new globalThis.Go();
+  unrefTimers(go);
+  const instance = await instanceOf(wasm ?? new URL("pronote.wasm", import.meta.url), go.importObject);
+  const ns = {};
+  globalThis.__pronoteNamespace = ns;
+  try {
+    go.run(instance); // runs main until it blocks: register(ns) has filled ns by then
+  } finally {
+    delete globalThis.__pronoteNamespace;
+  }
+  if (typeof ns.login !== "function") {
+    throw new Error("pronote.wasm did not start (is it the module built by ./build.sh build?)");
+  }
+  return Object.freeze(ns);
+}
+
+// unrefTimers stops the Go runtime's timers from keeping Node alive. The runtime arms a JS
+// timeout for its earliest timer (e.g. a request's 60 s deadline) and does not clear it when
+// the timer stops, so a script would linger after its last call. The module only waits on
+// timers while a fetch is pending, and a pending fetch keeps Node alive by itself. Elsewhere
+// setTimeout returns a number and this does nothing.
+function unrefTimers(go) {
+  const imports = go.importObject.gojs;
+  const schedule = imports?.["runtime.scheduleTimeoutEvent"];
+  if (typeof schedule !== "function" || !(go._scheduledTimeouts instanceof Map)) return;
+  imports["runtime.scheduleTimeoutEvent"] = (sp) => {
+    const id = go._nextCallbackTimeoutID;
+    schedule(sp);
+    go._scheduledTimeouts.get(id)?.unref?.();
+  };
+}
+
+async function instanceOf(source, imports) {
+  if (source instanceof WebAssembly.Module) {
+    return WebAssembly.instantiate(source, imports);
+  }
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    return (await WebAssembly.instantiate(source, imports)).instance;
+  }
+  const url = new URL(String(source), import.meta.url);
+  if (url.protocol === "file:") {
+    const { readFile } = await import("node:fs/promises"); // Node only: fetch cannot read file:
+    return (await WebAssembly.instantiate(await readFile(url), imports)).instance;
+  }
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`pronote.wasm: HTTP ${response.status} from ${url.pathname}`);
+  }
+  if (WebAssembly.instantiateStreaming && response.headers.get("content-type")?.startsWith("application/wasm")) {
+    return (await WebAssembly.instantiateStreaming(response, imports)).instance;
+  }
+  return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
+}
+
+/**
+ * isPronoteError tells the module's errors (which carry a stable code) from others.
+ * @param {unknown} err
+ */
+export function isPronoteError(err) {
+  return err instanceof Error && err.name === "PronoteError" && typeof err.code === "string";
+}

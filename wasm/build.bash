@@ -75,7 +75,6 @@ wasm_test() {
   rm -rf "$tmp"
   [ "$status" = 0 ] || return "$status"
   printf '\n== wasm: tsc --strict on wasm/test/example.ts\n' >&2
-  node_modules/.bin/tsc --strict --noEmit --target es2022 --module nodenext --moduleResolution nodenext \
-    --lib es2022,dom --types node wasm/test/example.ts 2>&1 || node_modules/.bin/tsc --strict --noEmit \
-    --target es2022 --module es2022 --moduleResolution bundler --lib es2022,dom wasm/test/example.ts
+  node_modules/.bin/tsc --strict --noEmit --target es2022 --module es2022 --moduleResolution bundler \
+    --lib es2022,dom wasm/test/example.ts
 }

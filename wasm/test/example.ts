@@ -1,0 +1,60 @@
+// Type-checked by ./build.sh test (tsc --strict --noEmit): uses every type pronote.d.ts exports.
+import {
+  load, isPronoteError,
+  type AccountKind, type Attachment, type CallOptions, type Child, type DateString, type DateTimeString,
+  type ErrorCode, type Grade, type GradeKind, type Grades, type GradesQuery, type Homework, type HomeworkQuery,
+  type Lesson, type LoadOptions, type LoginOptions, type LoginStep, type Mark, type Period, type Pronote,
+  type PronoteError, type RawCallOptions, type ResumeOptions, type Session, type SessionState,
+  type SubjectAverage, type TimetableQuery, type User,
+} from "../../web/pronote.js";
+
+export async function example(bytes: ArrayBuffer): Promise<void> {
+  const loadOptions: LoadOptions = { wasm: bytes };
+  const pronote: Pronote = await load(loadOptions);
+  const ac = new AbortController();
+  const steps: LoginStep[] = [];
+  const options: LoginOptions = {
+    url: "http://127.0.0.1:8080/pronote/eleve.html", username: "demonstration", password: "pronotevs",
+    deviceUUID: "0f8e…", onProgress: (step) => steps.push(step), signal: ac.signal,
+  };
+  let session: Session;
+  try {
+    session = await pronote.login(options);
+  } catch (err) {
+    if (isPronoteError(err)) {
+      const e: PronoteError = err;
+      const code: ErrorCode = e.code;
+      console.log(code, e.message, e.argument ?? "", e.relayCode ?? "");
+    }
+    return;
+  }
+  const user: User = session.user;
+  const kind: AccountKind = user.kind;
+  const children: Child[] = user.children ?? [];
+  if (children.length > 0) await session.selectChild(children[0].id);
+  const periods: Period[] = session.periods;
+  const from: DateString = "2026-11-23";
+  const week: TimetableQuery = { week: 12 };
+  const range: TimetableQuery = { from, to: "2026-11-29", signal: ac.signal };
+  const lessons: Lesson[] = [...(await session.timetable(week)), ...(await session.timetable(range))];
+  const start: DateTimeString | undefined = lessons[0]?.start;
+  const gq: GradesQuery = { period: periods[0].id };
+  const grades: Grades = await session.grades(gq);
+  const first: Grade | undefined = grades.grades[0];
+  const mark: Mark | undefined = first?.grade;
+  const gk: GradeKind | undefined = mark?.kind;
+  const avg: SubjectAverage | undefined = grades.averages[0];
+  const hq: HomeworkQuery = { from, to: "2026-12-06" };
+  const homework: Homework[] = await session.homework(hq);
+  const files: Attachment[] = homework.flatMap((h) => h.attachments ?? []);
+  const raw: RawCallOptions = { onglet: 16 };
+  const data = await session.call("PageEmploiDuTemps", { numeroSemaine: 12 }, raw);
+  const co: CallOptions = {};
+  await session.keepAlive(co);
+  const state: SessionState = await session.export();
+  const ro: ResumeOptions = { relay: state.relay };
+  const again: Session = await pronote.resume(JSON.parse(JSON.stringify(state)) as SessionState, ro);
+  await again.close();
+  await session.close();
+  console.log(kind, start, gk, avg?.subject, files.length, Object.keys(data).length, steps);
+}

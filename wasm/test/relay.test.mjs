@@ -1,0 +1,41 @@
+// Relay mode: dist/pronote.js through the real relay Worker (workerd, relay/testutil) in front
+// of the fake server. Needs dist/relay (relay_build) besides dist/pronote.wasm.
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { startWorkerd } from "../../relay/testutil/workerd.mjs";
+import { loadPronote, rejection, repoRoot, startFake } from "./helpers.mjs";
+
+const ready = existsSync(join(repoRoot, "dist/relay/relay.wasm"));
+let fake, relay, host;
+before(async () => {
+  if (!ready) return;
+  fake = await startFake("2026", { encrypt: true, compress: true });
+  host = new URL(fake.root).host;
+  relay = await startWorkerd({ upstreamHosts: [`http://${host}`] });
+});
+after(async () => { await relay?.stop(); await fake?.stop(); });
+
+test("login, calls, export and resume through the relay", { skip: !ready && "dist/relay missing" }, async () => {
+  const pronote = await loadPronote();
+  const s = await pronote.login({ url: fake.student, ...fake.accounts.student, relay: relay.url });
+  assert.equal(s.user.name, "MARTIN Léa");
+  assert.ok((await s.timetable({ from: "2026-11-23", to: "2026-11-29" })).length > 0);
+  const state = await s.export();
+  assert.equal(state.relay, relay.url, "the state keeps the mode");
+  const resumed = await pronote.resume(state);
+  assert.ok((await resumed.grades({ period: resumed.periods[0].id })).grades.length > 0);
+  await resumed.close();
+  await s.close();
+  const log = await fake.requests();
+  assert.ok(log.every((r) => (r.header["User-Agent"] ?? [""])[0].includes("PRONOTE Mobile APP")), "the relay set the User-Agent");
+  assert.ok(!JSON.stringify(log).includes(fake.accounts.student.password));
+});
+
+test("a host the relay does not allow rejects with RELAY_REFUSED", { skip: !ready && "dist/relay missing" }, async () => {
+  const pronote = await loadPronote();
+  const err = await rejection(pronote.login({ url: "http://127.0.0.2:9/pronote/eleve.html", username: "a", password: "b", relay: relay.url }));
+  assert.equal(err.code, "RELAY_REFUSED", err.message);
+  assert.equal(err.relayCode, "RELAY_HOST_NOT_ALLOWED");
+});

@@ -63,9 +63,9 @@ wasm_size_check() {
 # wasm_test builds dist/, a test module with the panic hook (-tags pronote_testhook, never in
 # dist/) and the fake server, then runs the JavaScript suite and type-checks the example.
 wasm_test() {
-  local tmp status=0
+  local tmp status=0 size=0
   wasm_build
-  wasm_size_check
+  wasm_size_check || size=$? # reported now, fails the build after the tests
   tmp=$(mktemp -d)
   printf '\n== wasm: JavaScript tests (node --test)\n' >&2
   wasm_compile "$tmp/testhook.wasm" pronote_testhook
@@ -77,4 +77,5 @@ wasm_test() {
   printf '\n== wasm: tsc --strict on wasm/test/example.ts\n' >&2
   node_modules/.bin/tsc --strict --noEmit --target es2022 --module es2022 --moduleResolution bundler \
     --lib es2022,dom wasm/test/example.ts
+  return "$size"
 }

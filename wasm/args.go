@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"net/url"
@@ -107,10 +106,4 @@ func checkRelay(relay string) error {
 		return argError("relay", "must be the relay's https:// address, without query or fragment")
 	}
 	return nil
-}
-
-// compact reports whether text is JSON null or absent, the two ways to pass no data.
-func isNull(text string) bool {
-	t := bytes.TrimSpace([]byte(text))
-	return len(t) == 0 || string(t) == "null"
 }

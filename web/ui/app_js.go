@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"syscall/js"
 	"time"
 
 	"honnef.co/go/js/dom/v2"
@@ -35,7 +36,8 @@ type app struct {
 	tt       timetableState
 	gr       gradesState
 	hw       homeworkState
-	seq      int // bumped on every change of what is shown: stale answers are dropped
+	seq      int // bumped on every change of screen: stale answers are dropped
+	gen      int // bumped when the data changes meaning (another child): stale answers are dropped
 }
 
 // Mount renders the interface into el: the saved session's main screen after a reload, the
@@ -104,7 +106,7 @@ func (a *app) setLang(l Lang) {
 func (a *app) langButton(s *screen) dom.Element {
 	b := attrs(s.el("button", "btn btn-ghost lang", a.lang.T("lang.switch")), "type", "button",
 		"lang", map[Lang]string{French: "en", English: "fr"}[a.lang], "aria-label", a.lang.T("lang.switchLabel"))
-	s.on(b, "click", func(dom.Event) { a.setLang(1 - a.lang) })
+	s.on(b, "click", func(js.Value) { a.setLang(1 - a.lang) })
 	return b
 }
 
@@ -125,7 +127,7 @@ func (a *app) errorBox(s *screen, code string, retry func()) dom.Element {
 	box := attrs(s.el("div", "notice notice-error", s.el("p", "", a.lang.ErrorText(code))), "role", "alert")
 	if retry != nil {
 		b := attrs(s.el("button", "btn", a.lang.T("retry")), "type", "button", "data-key", "retry")
-		s.on(b, "click", func(dom.Event) { retry() })
+		s.on(b, "click", func(js.Value) { retry() })
 		box.AppendChild(b)
 	}
 	return box
@@ -137,14 +139,15 @@ func (a *app) loadingBox(s *screen) dom.Element {
 }
 
 // call runs a data call in the background and hands its outcome to done on the UI, unless
-// something else was shown in between.
+// the screen or the child changed in between.
 func (a *app) call(fn func(ctx context.Context, s *protocol.Session) error, done func(error)) {
-	seq := a.seq
+	seq, gen := a.seq, a.gen
 	go func() {
+		defer a.recoverPanic()
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 		defer cancel()
 		err := a.k.do(ctx, func(s *protocol.Session) error { return fn(ctx, s) })
-		if seq != a.seq {
+		if seq != a.seq || gen != a.gen {
 			return
 		}
 		if err != nil {
@@ -154,6 +157,15 @@ func (a *app) call(fn func(ctx context.Context, s *protocol.Session) error, done
 		}
 		done(err)
 	}()
+}
+
+// recoverPanic keeps a bug in the interface from stopping the Go program (and with it the
+// whole pronote namespace): the interface starts over on the login screen.
+func (a *app) recoverPanic() {
+	if recover() != nil {
+		a.k.logout()
+		a.showLogin("INTERNAL_ERROR")
+	}
 }
 
 // logout ends the session and shows the login screen.

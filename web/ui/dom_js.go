@@ -55,9 +55,15 @@ func style(e dom.Element, kv ...string) {
 	}
 }
 
-// on registers a listener that lives as long as the screen.
-func (s *screen) on(e dom.Element, typ string, fn func(dom.Event)) {
-	s.funcs = append(s.funcs, e.AddEventListener(typ, false, fn))
+// on registers a listener that lives as long as the screen. It hands over the raw event:
+// dom/v2's AddEventListener wraps every event in a Go type, which links all of its event types.
+func (s *screen) on(e dom.Element, typ string, fn func(js.Value)) {
+	f := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		fn(args[0])
+		return nil
+	})
+	e.Underlying().Call("addEventListener", typ, f)
+	s.funcs = append(s.funcs, f)
 }
 
 // release frees the screen's callbacks a moment later: the one running now may be among them,

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -59,7 +60,7 @@ func (a *app) periodBar(s *screen) dom.Element {
 		}
 		sel.AppendChild(o)
 	}
-	s.on(sel, "change", func(dom.Event) {
+	s.on(sel, "change", func(js.Value) {
 		a.gr.period, a.gr.err = value(sel), ""
 		a.renderPanel()
 	})

@@ -45,7 +45,7 @@ var texts = map[string][2]string{
 	"lang.switchLabel":     {"Switch to English", "Passer en français"},
 	"login.title":          {"Connexion", "Log in"},
 	"login.school":         {"Établissement", "School"},
-	"login.demo":           {"Établissement de démonstration", "Demonstration school"},
+	"login.demo":           {"Démonstration", "Demo school"},
 	"login.own":            {"Mon établissement", "My school"},
 	"login.url":            {"Adresse PRONOTE de l'établissement", "Your school's PRONOTE address"},
 	"login.urlHint":        {"Par exemple https://0000000a.index-education.net/pronote/", "For example https://0000000a.index-education.net/pronote/"},
@@ -124,6 +124,7 @@ var errorTexts = map[string][2]string{
 	"INVALID_ARGUMENT":    {"Vérifiez les champs du formulaire (adresse, identifiant, mot de passe).", "Check the form fields (address, username, password)."},
 	"ABORTED":             {"La demande a été interrompue.", "The request was interrupted."},
 	"CLOSED":              {"La session est fermée. Reconnectez-vous.", "The session is closed. Please log in again."},
+	"INTERNAL_ERROR":      {"Une erreur interne est survenue. Reconnectez-vous.", "An internal error occurred. Please log in again."},
 	"":                    {"Une erreur inattendue est survenue.", "An unexpected error occurred."},
 }
 

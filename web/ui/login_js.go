@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"syscall/js"
 	"time"
 
 	"honnef.co/go/js/dom/v2"
@@ -90,8 +91,8 @@ func (a *app) loginFormView(s *screen, f *loginForm) dom.Element {
 		s.el("div", "field", attrs(s.el("label", "", a.lang.T("login.password")), "for", "pronote-password"), f.pass),
 		f.hint)
 	s.add(f.form, f.fields, f.errBox, f.steps, f.submit)
-	s.on(f.form, "submit", func(e dom.Event) {
-		e.PreventDefault()
+	s.on(f.form, "submit", func(e js.Value) {
+		e.Call("preventDefault")
 		a.submitLogin(f)
 	})
 	a.syncLogin(f)
@@ -108,7 +109,7 @@ func (a *app) choice(s *screen, name, legend string, second bool, first, other s
 		if (i == 1) == second {
 			in.SetAttribute("checked", "")
 		}
-		s.on(in, "change", func(dom.Event) { change(i == 1) })
+		s.on(in, "change", func(js.Value) { change(i == 1) })
 		s.add(row, in, attrs(s.el("label", "", label), "for", id))
 	}
 	fs.AppendChild(row)
@@ -187,6 +188,7 @@ func (a *app) submitLogin(f *loginForm) {
 	a.progress(f, protocol.StepPage)
 	seq := a.seq
 	go func() {
+		defer a.recoverPanic()
 		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 		defer cancel()
 		err := a.k.login(ctx, protocol.Options{URL: page, Username: a.login.username, Password: password,

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"honnef.co/go/js/dom/v2"
+	"syscall/js"
 )
 
 // showMain shows the logged-in screen: the header, the tabs and the open tab's panel.
@@ -36,7 +37,7 @@ func (a *app) header(s *screen) dom.Element {
 	}
 	actions.AppendChild(a.langButton(s))
 	out := attrs(s.el("button", "btn btn-ghost", a.lang.T("logout")), "type", "button", "data-key", "logout")
-	s.on(out, "click", func(dom.Event) { a.logout() })
+	s.on(out, "click", func(js.Value) { a.logout() })
 	actions.AppendChild(out)
 	brand := s.el("div", "brand", attrs(s.el("span", "logo", "P"), "aria-hidden", "true"), who)
 	return s.el("header", "topbar", brand, actions)
@@ -57,9 +58,10 @@ func (a *app) childSelect(s *screen) dom.Element {
 		}
 		sel.AppendChild(o)
 	}
-	s.on(sel, "change", func(dom.Event) {
+	s.on(sel, "change", func(js.Value) {
 		if a.k.selectChild(value(sel)) == nil {
-			a.tt.lessons, a.gr, a.hw = nil, gradesState{}, homeworkState{}
+			a.gen++
+			a.tt, a.gr, a.hw = timetableState{monday: a.tt.monday, day: a.tt.day}, gradesState{}, homeworkState{}
 			a.renderPanel()
 		}
 	})
@@ -72,15 +74,15 @@ func (a *app) tabList(s *screen) dom.Element {
 	list := attrs(s.el("div", "tabs"), "role", "tablist", "aria-label", a.lang.T("tabs.label"))
 	buttons := make([]dom.Element, len(tabs))
 	for i, t := range tabs {
-		b := attrs(s.el("button", "tab", s.el("span", "tab-icon tab-icon-"+t), a.lang.T("tab."+t)),
+		b := attrs(s.el("button", "tab", a.lang.T("tab."+t)),
 			"type", "button", "role", "tab", "id", "tab-"+t, "aria-controls", "pronote-panel", "data-tab", t)
-		s.on(b, "click", func(dom.Event) { a.openTab(t, buttons) })
+		s.on(b, "click", func(js.Value) { a.openTab(t, buttons) })
 		buttons[i] = b
 		list.AppendChild(b)
 	}
-	s.on(list, "keydown", func(e dom.Event) {
+	s.on(list, "keydown", func(e js.Value) {
 		i := indexOf(tabs, a.tab)
-		switch e.Underlying().Get("key").String() {
+		switch e.Get("key").String() {
 		case "ArrowRight":
 			i = (i + 1) % len(tabs)
 		case "ArrowLeft":
@@ -92,7 +94,7 @@ func (a *app) tabList(s *screen) dom.Element {
 		default:
 			return
 		}
-		e.PreventDefault()
+		e.Call("preventDefault")
 		a.openTab(tabs[i], buttons)
 		focus(buttons[i])
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"syscall/js"
 	"time"
 
 	"honnef.co/go/js/dom/v2"
@@ -58,7 +59,7 @@ func (a *app) weekBar(s *screen) dom.Element {
 	move := func(key, label, text string, to func() time.Time) dom.Element {
 		b := attrs(s.el("button", "btn btn-icon", text), "type", "button", "data-key", key,
 			"aria-label", label, "title", label)
-		s.on(b, "click", func(dom.Event) {
+		s.on(b, "click", func(js.Value) {
 			a.showWeek(to())
 			a.renderPanel()
 		})
@@ -71,7 +72,7 @@ func (a *app) weekBar(s *screen) dom.Element {
 	if tt.monday.Equal(startMonday(a.today())) {
 		today.SetAttribute("disabled", "")
 	}
-	s.on(today, "click", func(dom.Event) {
+	s.on(today, "click", func(js.Value) {
 		a.showWeek(startMonday(a.today()))
 		a.renderPanel()
 	})
@@ -124,7 +125,7 @@ func (a *app) weekGrid(s *screen, g weekGrid) dom.Element {
 			b.Class().Add("is-today")
 			h.AppendChild(s.el("span", "visually-hidden", " ("+a.lang.T("week.today")+")"))
 		}
-		s.on(b, "click", func(dom.Event) {
+		s.on(b, "click", func(js.Value) {
 			a.tt.day = i
 			selectDay(i, buttons, columns, heads)
 		})

@@ -1,0 +1,79 @@
+# web/build.bash: build, test and serve hooks for the static demo (the UI of web/ui, index.html,
+# web/app.js, web/pronote.css). Sourced by build.sh; expects the repository root as the working
+# directory. Uses wasm/build.bash (wasm_build, wasm_sizes, wasm_report) and relay/build.bash
+# (relay_build).
+
+# The full module (API + UI) must stay within this many bytes of gzip -9 (1.45 MiB). The API
+# alone has its own budget, checked by wasm_size_check (wasm/build.bash).
+UI_BUDGET_GZIP=$((1520435))
+
+# The Chromium the browser tests drive: Debian's (ui_chromium installs it when missing).
+UI_CHROMIUM=${UI_CHROMIUM:-/usr/bin/chromium}
+
+ui_need() {
+  declare -F wasm_build >/dev/null || source wasm/build.bash
+  declare -F relay_build >/dev/null || source relay/build.bash
+}
+
+# ui_build writes dist/ with the module (wasm_build), then the page: dist/index.html (the root
+# index.html with its dist/ prefixes removed), dist/app.js and dist/pronote.css.
+ui_build() {
+  ui_need
+  wasm_build
+  printf '\n== ui: dist/index.html, app.js, pronote.css\n' >&2
+  cp web/app.js web/pronote.css dist/
+  sed -e 's#"dist/#"#g' index.html >dist/index.html
+  if grep -q '"dist/' dist/index.html; then
+    echo "ui_build: dist/index.html still refers to dist/" >&2
+    return 1
+  fi
+}
+
+# ui_size_check fails when the full module (API + UI) exceeds its gzip budget.
+ui_size_check() {
+  local gz
+  gz=$(wasm_sizes dist/pronote.wasm | cut -d' ' -f2)
+  if [ "$gz" -gt "$UI_BUDGET_GZIP" ]; then
+    echo "ui_size_check: pronote.wasm (API + UI) is $gz bytes gzip, over its budget of $UI_BUDGET_GZIP (1.45 MiB)" >&2
+    echo "  find the weight: build without -s -w and list the code section by function" >&2
+    return 1
+  fi
+  echo "ui_size_check: pronote.wasm (API + UI) $gz <= $UI_BUDGET_GZIP bytes gzip" >&2
+}
+
+# ui_chromium installs Debian's Chromium when it is missing.
+ui_chromium() {
+  [ -x "$UI_CHROMIUM" ] && return 0
+  printf '\n== ui: installing chromium (apt-get)\n' >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  [ -x "$UI_CHROMIUM" ] || { echo "ui_chromium: $UI_CHROMIUM is still missing" >&2; return 1; }
+}
+
+# ui_test builds dist/, checks the size budget, then drives Chromium through the demo: the page
+# served from 127.0.0.1, the relay in workerd, the fake PRONOTE server. Screenshots go to
+# out/screenshots/.
+ui_test() {
+  local tmp status=0
+  ui_need
+  ui_build
+  ui_size_check
+  relay_build
+  ui_chromium
+  tmp=$(mktemp -d)
+  go build -o "$tmp/fakepronote" ./cmd/fakepronote
+  printf '\n== ui: browser tests (Chromium, playwright-core)\n' >&2
+  mkdir -p out/screenshots
+  FAKEPRONOTE="$tmp/fakepronote" CHROMIUM="$UI_CHROMIUM" \
+    node --test --test-concurrency=1 --test-reporter=spec web/test/*.test.mjs || status=$?
+  rm -rf "$tmp"
+  return "$status"
+}
+
+# serve builds dist/ and runs the local demo (cmd/devserver): page, relay and demo school on one
+# 127.0.0.1 port. Ctrl-C stops it.
+serve() {
+  ui_build
+  mkdir -p out
+  go build -o out/devserver ./cmd/devserver
+  exec out/devserver -dir . "$@"
+}

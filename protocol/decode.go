@@ -86,6 +86,14 @@ func asNumber(raw json.RawMessage) (float64, bool) {
 	return f, err == nil
 }
 
+// dateOf is asTime as a Date, "" when absent or malformed.
+func dateOf(raw json.RawMessage, ref time.Time) Date {
+	if t, ok := asTime(raw, ref); ok {
+		return fmtDate(t)
+	}
+	return ""
+}
+
 // asTime parses a PRONOTE date or date-time; ok is false when absent or malformed.
 func asTime(raw json.RawMessage, ref time.Time) (time.Time, bool) {
 	s := asString(raw)
@@ -96,14 +104,47 @@ func asTime(raw json.RawMessage, ref time.Time) (time.Time, bool) {
 	return t, err == nil
 }
 
-func fmtDate(t time.Time) Date         { return t.Format("2006-01-02") }
-func fmtDateTime(t time.Time) DateTime { return t.Format("2006-01-02T15:04:05") }
+// fmtDate, fmtDateTime and parseDay handle dates by hand: with them, time.Format and
+// time.Parse stay out of the WebAssembly module, which has a size budget.
+func fmtDate(t time.Time) Date {
+	b := appendInt(nil, t.Year(), 4)
+	b = appendInt(append(b, '-'), int(t.Month()), 2)
+	return string(appendInt(append(b, '-'), t.Day(), 2))
+}
+
+func fmtDateTime(t time.Time) DateTime {
+	b := append([]byte(fmtDate(t)), 'T')
+	b = appendInt(b, t.Hour(), 2)
+	b = appendInt(append(b, ':'), t.Minute(), 2)
+	return string(appendInt(append(b, ':'), t.Second(), 2))
+}
+
+// appendInt appends n, zero-padded to width digits.
+func appendInt(b []byte, n, width int) []byte {
+	s := strconv.Itoa(n)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
 
 // parseDay reads a "YYYY-MM-DD" argument.
 func parseDay(name, s string) (time.Time, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return time.Time{}, argError(name, "must be a date YYYY-MM-DD, got %q", s)
+	bad := argError(name, "must be a date YYYY-MM-DD, got %q", s)
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, bad
+	}
+	for i := 0; i < len(s); i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return time.Time{}, bad
+		}
+	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:])
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if y < 1 || t.Day() != d || int(t.Month()) != m {
+		return time.Time{}, bad
 	}
 	return t, nil
 }

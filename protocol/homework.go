@@ -3,10 +3,9 @@ package protocol
 import (
 	"context"
 	"encoding/json"
-	"net/url"
 	"sort"
-	"strings"
 
+	"github.com/pronote-web/pronote/internal/weburl"
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
 
@@ -17,7 +16,7 @@ func (s *Session) Homework(ctx context.Context, from, to Date) ([]Homework, erro
 	if err != nil {
 		return nil, err
 	}
-	first := s.acct.school.FirstMonday
+	first := s.firstMonday()
 	w1, w2 := wire.WeekNumber(first, start), wire.WeekNumber(first, end)
 	if w2-w1 >= 62 {
 		return nil, argError("to", "the range spans more than a school year")
@@ -72,6 +71,6 @@ func (s *Session) attachmentFrom(a obj) Attachment {
 	}
 	id, _ := json.Marshal(map[string]any{"N": a.str("N"), "Actif": true})
 	hexID := wire.EncryptHex(s.st.key, s.st.iv, string(id))
-	path := "FichiersExternes/" + hexID + "/" + strings.ReplaceAll(url.PathEscape(name), "+", "%2B") + "?Session=" + s.st.h
+	path := "FichiersExternes/" + hexID + "/" + weburl.PathEscape(name) + "?Session=" + s.st.h
 	return Attachment{Name: name, URL: resolve(s.root, path), Kind: "file"}
 }

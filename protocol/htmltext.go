@@ -1,8 +1,9 @@
 package protocol
 
 import (
-	"html"
 	"strings"
+
+	"github.com/pronote-web/pronote/internal/htmlent"
 )
 
 // blockTags end a line in the text version of PRONOTE HTML.
@@ -43,7 +44,7 @@ func htmlText(s string) string {
 			b.WriteString("- ")
 		}
 	}
-	return tidy(html.UnescapeString(b.String()))
+	return tidy(htmlent.Unescape(b.String()))
 }
 
 // tagName returns the lower-case name of a tag body such as "/p" or "a href=…".

@@ -2,11 +2,11 @@ package protocol
 
 import (
 	"fmt"
-	"html"
-	"net/url"
 	"strconv"
 	"strings"
 
+	"github.com/pronote-web/pronote/internal/htmlent"
+	"github.com/pronote-web/pronote/internal/weburl"
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
 
@@ -23,27 +23,26 @@ var spacePages = map[string]Kind{
 
 // spaceURL validates a space page URL and returns the URL to GET (§2.2), the root every
 // later URL is relative to, and the account kind.
-func spaceURL(raw string) (page *url.URL, root *url.URL, kind Kind, err error) {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+func spaceURL(raw string) (page *weburl.URL, root *weburl.URL, kind Kind, err error) {
+	u, err := weburl.Parse(strings.TrimSpace(raw))
+	if err != nil {
 		return nil, nil, "", argError("url", "must be an http(s) address of a PRONOTE space page")
 	}
-	name := u.Path[strings.LastIndex(u.Path, "/")+1:]
+	if u.UserInfo {
+		return nil, nil, "", argError("url", "must not contain a user name or password before the host")
+	}
+	name := u.LastSegment()
 	kind, ok := spacePages[strings.TrimPrefix(strings.ToLower(name), "mobile.")]
 	if !ok {
 		return nil, nil, "", argError("url", "must end with a space page such as eleve.html or parent.html, not %q", name)
 	}
-	u.Fragment, u.RawFragment, u.User = "", "", nil
-	q := u.Query()
-	q.Set("fd", "1")
-	q.Set("login", "true")
+	u.Fragment = ""
+	q := map[string]string{"fd": "1", "login": "true"}
 	if strings.HasPrefix(strings.ToLower(name), "mobile.") {
-		q.Set("bydlg", bypassDelegation)
+		q["bydlg"] = bypassDelegation
 	}
-	u.RawQuery = q.Encode()
-	r := *u
-	r.Path, r.RawPath, r.RawQuery = u.Path[:strings.LastIndex(u.Path, "/")+1], "", ""
-	return u, &r, kind, nil
+	u.SetQuery(q)
+	return u, u.Dir(), kind, nil
 }
 
 // startInfo is what a space page's Start({...}) says (§2.5).
@@ -94,7 +93,7 @@ func parsePage(status int, location, body string) (*startInfo, error) {
 // findStart returns the first Start({...}) object that has h and a, searching the raw text
 // and its entity-decoded form (an onload attribute may carry &quot; or &#39;).
 func findStart(body string) *startInfo {
-	for _, text := range []string{body, html.UnescapeString(body)} {
+	for _, text := range []string{body, htmlent.Unescape(body)} {
 		for _, brace := range startObjects(text, 16) {
 			obj, ok := scanObject(text[brace:])
 			if !ok {

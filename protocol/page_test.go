@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
@@ -176,4 +177,21 @@ func FuzzParsePage(f *testing.F) {
 			dialectFromPage(info)
 		}
 	})
+}
+
+func TestDateFormatting(t *testing.T) {
+	tm := time.Date(2026, 3, 7, 8, 5, 9, 0, time.UTC)
+	if fmtDate(tm) != "2026-03-07" || fmtDateTime(tm) != "2026-03-07T08:05:09" {
+		t.Errorf("fmtDate = %s, fmtDateTime = %s", fmtDate(tm), fmtDateTime(tm))
+	}
+	for _, ok := range []string{"2026-11-23", "2024-02-29"} {
+		if d, err := parseDay("from", ok); err != nil || fmtDate(d) != ok {
+			t.Errorf("parseDay(%s) = %v, %v", ok, d, err)
+		}
+	}
+	for _, bad := range []string{"2026-02-29", "2026-13-01", "2026-1-01", "23/11/2026", "2026-11-2x", "+026-11-23", "2026-+1-23", "0000-01-01"} {
+		if _, err := parseDay("from", bad); err == nil {
+			t.Errorf("parseDay(%q) accepted", bad)
+		}
+	}
 }

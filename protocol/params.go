@@ -25,13 +25,11 @@ func (s *Session) readParameters(data obj) error {
 	}
 	ref := s.now()
 	if t, ok := asTime(data.get("DateDemo"), ref); ok {
-		p.DemoDate = t
+		p.DemoDate = fmtDate(t)
 		ref = t
 	}
-	p.FirstMonday, _ = asTime(g.get("PremierLundi"), ref)
-	p.FirstDate, _ = asTime(g.get("PremiereDate"), ref)
-	p.LastDate, _ = asTime(g.get("DerniereDate"), ref)
-	if p.FirstMonday.IsZero() {
+	p.FirstMonday, p.FirstDate, p.LastDate = dateOf(g.get("PremierLundi"), ref), dateOf(g.get("PremiereDate"), ref), dateOf(g.get("DerniereDate"), ref)
+	if p.FirstMonday == "" {
 		return protoErr("FonctionParametres", "General.PremierLundi is missing")
 	}
 	p.SlotsPerDay = g.int("PlacesParJour")

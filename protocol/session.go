@@ -4,10 +4,10 @@ import (
 	"context"
 	"crypto/rand"
 	"io"
-	"net/url"
 	"sync"
 	"time"
 
+	"github.com/pronote-web/pronote/internal/weburl"
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
 
@@ -21,8 +21,8 @@ type Session struct {
 	rand   io.Reader
 	now    func() time.Time
 	log    Logger
-	page   *url.URL
-	root   *url.URL
+	page   *weburl.URL
+	root   *weburl.URL
 	kind   Kind
 	device string
 
@@ -76,13 +76,13 @@ type resource struct {
 // schoolParams are the FonctionParametres values later calls need (§5.3).
 type schoolParams struct {
 	Version     wire.Version `json:"version"`
-	FirstMonday time.Time    `json:"firstMonday"`
-	FirstDate   time.Time    `json:"firstDate"`
-	LastDate    time.Time    `json:"lastDate"`
+	FirstMonday Date         `json:"firstMonday"`
+	FirstDate   Date         `json:"firstDate,omitempty"`
+	LastDate    Date         `json:"lastDate,omitempty"`
 	SlotsPerDay int          `json:"slotsPerDay"`
 	SlotEnds    map[int]int  `json:"slotEnds"` // slot index → end, minutes since midnight
 	SlotStarts  map[int]int  `json:"slotStarts"`
-	DemoDate    time.Time    `json:"demoDate,omitzero"`
+	DemoDate    Date         `json:"demoDate,omitempty"`
 	School      string       `json:"school,omitempty"`
 }
 
@@ -178,10 +178,16 @@ func (s *Session) Idle() time.Duration {
 
 // today is the date "now" means for this school: DateDemo on demo servers (§5.3).
 func (s *Session) today() time.Time {
-	if !s.acct.school.DemoDate.IsZero() {
-		return s.acct.school.DemoDate
+	if t, err := parseDay("", s.acct.school.DemoDate); err == nil {
+		return t
 	}
 	return s.now()
+}
+
+// firstMonday is the origin of week numbers (§9.4).
+func (s *Session) firstMonday() time.Time {
+	t, _ := parseDay("", s.acct.school.FirstMonday)
+	return t
 }
 
 // Logger receives the library's debug lines, which hold no secret. A *slog.Logger is one; the

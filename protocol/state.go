@@ -4,10 +4,10 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"net/url"
 	"sort"
+	"strconv"
 
+	"github.com/pronote-web/pronote/internal/weburl"
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
 
@@ -92,7 +92,7 @@ func Resume(data []byte, o Options) (*Session, error) {
 func (s *Session) restore(st *state) error {
 	key, err1 := hex.DecodeString(st.Key)
 	iv, err2 := hex.DecodeString(st.IV)
-	page, err3 := url.Parse(st.URL)
+	page, err3 := weburl.Parse(st.URL)
 	switch {
 	case err1 != nil || err2 != nil || len(key) != 16 || len(iv) != 16:
 		return argError("state", "has no usable key")
@@ -101,13 +101,11 @@ func (s *Session) restore(st *state) error {
 	case st.Dialect < int(wire.D2023) || st.Dialect > int(wire.D2025):
 		return argError("state", "has an unknown dialect")
 	}
-	var hNum int64
-	if _, err := fmt.Sscan(st.H, &hNum); err != nil {
+	hNum, err := strconv.ParseInt(st.H, 10, 64)
+	if err != nil || hNum <= 0 {
 		return argError("state", "has a malformed session number")
 	}
-	root := *page
-	root.Path, root.RawQuery = page.Path[:len(page.Path)-len(lastSegment(page.Path))], ""
-	s.page, s.root, s.kind, s.device = page, &root, st.Kind, st.DeviceUUID
+	s.page, s.root, s.kind, s.device = page, page.Dir(), st.Kind, st.DeviceUUID
 	s.st = wireState{h: st.H, hNum: hNum, a: st.A, dialect: wire.Dialect(st.Dialect),
 		flags: wire.Flags{Encrypt: st.Encrypt, Compress: st.Compress}, key: key, iv: iv, counter: st.Counter}
 	s.st.jar.set(st.Cookies)
@@ -125,13 +123,4 @@ func (s *Session) restore(st *state) error {
 	}
 	s.last = s.now()
 	return nil
-}
-
-func lastSegment(p string) string {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] == '/' {
-			return p[i+1:]
-		}
-	}
-	return p
 }

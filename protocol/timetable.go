@@ -42,7 +42,7 @@ func (s *Session) Timetable(ctx context.Context, q TimetableQuery) ([]Lesson, er
 
 // weeksOf turns a query into week numbers and the [from, to) bounds to filter on.
 func (s *Session) weeksOf(q TimetableQuery) (weeks []int, from, to string, err error) {
-	first := s.acct.school.FirstMonday
+	first := s.firstMonday()
 	if q.Week != 0 {
 		if q.Week < 1 || q.Week > 62 || q.From != "" || q.To != "" {
 			return nil, "", "", argError("week", "must be a week number from 1 to 62, without from/to")

@@ -2,8 +2,9 @@ package protocol
 
 import (
 	"context"
-	"net/url"
 	"strings"
+
+	"github.com/pronote-web/pronote/internal/weburl"
 )
 
 // Transport sends one HTTP request and returns its response without following redirects.
@@ -92,11 +93,5 @@ func (j *jar) pairs() []string {
 	return out
 }
 
-// resolve makes ref absolute against base.
-func resolve(base *url.URL, ref string) string {
-	u, err := base.Parse(ref)
-	if err != nil {
-		return base.String()
-	}
-	return u.String()
-}
+// resolve makes ref (relative to the space's folder) absolute.
+func resolve(base *weburl.URL, ref string) string { return base.Resolve(ref) }

@@ -3,8 +3,9 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"net/url"
 	"strings"
+
+	"github.com/pronote-web/pronote/internal/weburl"
 )
 
 // loginArgs are the JSON-able fields of login's options. onProgress and signal are read
@@ -100,9 +101,8 @@ func checkRelay(relay string) error {
 	if relay == "" {
 		return nil
 	}
-	u, err := url.Parse(relay)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
-		u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+	u, err := weburl.Parse(relay)
+	if err != nil || u.UserInfo || u.RawQuery != "" || u.Fragment != "" || strings.Contains(relay, "?") || strings.Contains(relay, "#") {
 		return argError("relay", "must be the relay's https:// address, without query or fragment")
 	}
 	return nil

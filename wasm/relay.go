@@ -2,10 +2,10 @@ package main
 
 import (
 	"encoding/json"
-	"net/url"
 	"strconv"
 	"strings"
 
+	"github.com/pronote-web/pronote/internal/weburl"
 	"github.com/pronote-web/pronote/protocol"
 )
 
@@ -21,11 +21,11 @@ const (
 // relayURL rewrites an upstream URL for the relay: {relay}/{host}/{path}?{query}. The scheme
 // is the relay's to decide (its PRONOTE_HOSTS).
 func relayURL(relay, target string) (string, error) {
-	u, err := url.Parse(target)
-	if err != nil || u.Host == "" {
+	u, err := weburl.Parse(target)
+	if err != nil {
 		return "", argError("url", "is not an absolute address")
 	}
-	out := strings.TrimRight(relay, "/") + "/" + u.Host + u.EscapedPath()
+	out := strings.TrimRight(relay, "/") + "/" + u.Host + u.Path
 	if u.RawQuery != "" {
 		out += "?" + u.RawQuery
 	}

@@ -4,6 +4,7 @@
 #   ./build.sh test    everything CI checks: format, vet (native and js/wasm), Go tests (native and
 #                      under Node), brief fuzzing, interop with an independent client, JS tests
 #   ./build.sh bench   size and latency figures (a report, not assertions)
+#   ./build.sh serve   build, then run the local demo (page, relay, demo school) on 127.0.0.1
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -14,6 +15,8 @@ log() { printf '\n== %s\n' "$*" >&2; }
 source relay/build.bash
 # shellcheck source=wasm/build.bash
 source wasm/build.bash
+# shellcheck source=web/build.bash
+source web/build.bash
 
 # setup installs what the checks need on a fresh machine: Node packages from package-lock.json.
 setup() {
@@ -31,6 +34,7 @@ setup() {
     git diff --quiet -- package-lock.json 2>/dev/null || { echo "build.sh: npm changed package-lock.json" >&2; exit 1; }
     cp package-lock.json node_modules/.lock-copy
   fi
+  ui_chromium # Debian's Chromium for the browser tests (web/build.bash)
 }
 
 wasm_exec_dir() { echo "$(go env GOROOT)/lib/wasm"; }
@@ -63,9 +67,13 @@ test_go_wasm() {
 fuzz() {
   log "fuzz (brief)"
   local pkg target
-  for pkg in $(go list ./protocol/...); do
+  for pkg in $(grep -l --include='*_test.go' -r '^func Fuzz' . | grep -v node_modules | xargs -n1 dirname | sort -u); do
     for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
-      go test -run='^$' -fuzz="^${target}\$" -fuzztime="${FUZZTIME:-4s}" "$pkg" >/dev/null
+      if ! out=$(go test -run='^$' -fuzz="^${target}\$" -fuzztime="${FUZZTIME:-4s}" "$pkg" 2>&1); then
+        echo "$out" >&2
+        echo "build.sh: fuzzing $pkg $target failed (the failing input is under $pkg/testdata/fuzz/$target)" >&2
+        return 1
+      fi
       echo "fuzzed $pkg $target"
     done
   done
@@ -75,6 +83,7 @@ cmd_build() {
   mkdir -p dist
   relay_build
   wasm_build
+  ui_page
 }
 
 cmd_test() {
@@ -85,6 +94,7 @@ cmd_test() {
   test_go_wasm
   relay_test
   wasm_test
+  ui_test
   fuzz
 }
 
@@ -98,5 +108,6 @@ case "${1:-}" in
   build) cmd_build ;;
   test) cmd_test ;;
   bench) cmd_bench ;;
-  *) echo "usage: ./build.sh build|test|bench" >&2; exit 2 ;;
+  serve) shift; serve "$@" ;;
+  *) echo "usage: ./build.sh build|test|bench|serve" >&2; exit 2 ;;
 esac

@@ -15,11 +15,17 @@ ui_need() {
   declare -F relay_build >/dev/null || source relay/build.bash
 }
 
-# ui_build writes dist/ with the module (wasm_build), then the page: dist/index.html (the root
-# index.html with its dist/ prefixes removed), dist/app.js and dist/pronote.css.
+# ui_build writes dist/ with the module (wasm_build), then the page (ui_page).
 ui_build() {
   ui_need
   wasm_build
+  ui_page
+}
+
+# ui_page writes the page into dist/: index.html (the root index.html with its dist/ prefixes
+# removed), app.js and pronote.css.
+ui_page() {
+  mkdir -p dist
   printf '\n== ui: dist/index.html, app.js, pronote.css\n' >&2
   cp web/app.js web/pronote.css dist/
   sed -e 's#"dist/#"#g' index.html >dist/index.html
@@ -49,7 +55,7 @@ ui_chromium() {
   [ -x "$UI_CHROMIUM" ] || { echo "ui_chromium: $UI_CHROMIUM is still missing" >&2; return 1; }
 }
 
-# ui_test builds dist/, checks the size budget, then drives Chromium through the demo: the page
+# ui_test builds dist/, checks the size budget (the API alone is wasm_test's), then drives Chromium through the demo: the page
 # served from 127.0.0.1, the relay in workerd, the fake PRONOTE server. Screenshots go to
 # out/screenshots/.
 ui_test() {
@@ -57,6 +63,8 @@ ui_test() {
   ui_need
   ui_build
   ui_size_check
+  printf '\n== ui: fuzz the homework HTML sanitiser\n' >&2
+  go test -run='^$' -fuzz='^FuzzSanitize$' -fuzztime="${FUZZTIME:-4s}" ./web/ui >/dev/null
   relay_build
   ui_chromium
   tmp=$(mktemp -d)

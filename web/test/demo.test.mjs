@@ -43,8 +43,9 @@ after(async () => {
 
 async function shoot(name) {
   for (const [label, width] of [["desktop", 1280], ["phone", 375]]) {
-    await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
-    await page.screenshot({ path: join(shots, `${label}-${name}.png`), fullPage: true });
+    await page.setViewportSize({ width, height: width === 375 ? 812 : 820 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(shots, `${label}-${name}.png`) });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"syscall/js"
 	"time"
 
@@ -104,8 +105,9 @@ func (a *app) setLang(l Lang) {
 
 // langButton toggles between French and English.
 func (a *app) langButton(s *screen) dom.Element {
-	b := attrs(s.el("button", "btn btn-ghost lang", a.lang.T("lang.switch")), "type", "button",
-		"lang", map[Lang]string{French: "en", English: "fr"}[a.lang], "aria-label", a.lang.T("lang.switchLabel"))
+	other := (1 - a.lang).Tag()
+	b := attrs(s.el("button", "btn btn-ghost lang", strings.ToUpper(other)), "type", "button",
+		"lang", other, "aria-label", a.lang.T("lang.switchLabel"), "title", a.lang.T("lang.switch"))
 	s.on(b, "click", func(js.Value) { a.setLang(1 - a.lang) })
 	return b
 }

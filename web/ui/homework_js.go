@@ -9,7 +9,7 @@ import (
 )
 
 // homeworkDays is how far ahead the homework tab looks.
-const homeworkDays = 20
+const homeworkDays = 14
 
 // homeworkState is the homework tab's data.
 type homeworkState struct {

@@ -89,7 +89,7 @@ var texts = map[string][2]string{
 	"grades.empty":         {"Aucune note pour cette période.", "No grades for this period."},
 	"grades.bonus":         {"bonus", "bonus"},
 	"grades.optional":      {"facultative", "optional"},
-	"homework.empty":       {"Aucun devoir à faire pour les trois prochaines semaines.", "No homework due in the next three weeks."},
+	"homework.empty":       {"Aucun devoir à faire pour les deux prochaines semaines.", "No homework due in the next two weeks."},
 	"homework.done":        {"Fait", "Done"},
 	"homework.todo":        {"À faire", "To do"},
 	"homework.due":         {"Pour", "Due"},

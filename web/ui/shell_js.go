@@ -11,6 +11,9 @@ func (a *app) showMain() {
 		wrap := s.el("div", "shell")
 		wrap.AppendChild(a.header(s))
 		main := attrs(s.el("main", "main"), "id", "pronote-main")
+		if len(a.k.s.User().Children) > 0 {
+			main.AppendChild(a.childSelect(s))
+		}
 		main.AppendChild(a.tabList(s))
 		a.panel = attrs(s.el("section", "panel"), "role", "tabpanel", "id", "pronote-panel",
 			"aria-labelledby", "tab-"+a.tab, "tabindex", "-1")
@@ -32,9 +35,6 @@ func (a *app) header(s *screen) dom.Element {
 		who.AppendChild(s.el("span", "who-school", u.Establishment))
 	}
 	actions := s.el("div", "actions")
-	if len(u.Children) > 0 {
-		actions.AppendChild(a.childSelect(s))
-	}
 	actions.AppendChild(a.langButton(s))
 	out := attrs(s.el("button", "btn btn-ghost", a.lang.T("logout")), "type", "button", "data-key", "logout")
 	s.on(out, "click", func(js.Value) { a.logout() })
@@ -65,8 +65,8 @@ func (a *app) childSelect(s *screen) dom.Element {
 			a.renderPanel()
 		}
 	})
-	label := attrs(s.el("label", "visually-hidden", a.lang.T("child.label")), "for", "pronote-child")
-	return s.el("div", "child", label, sel)
+	label := attrs(s.el("label", "", a.lang.T("child.label")), "for", "pronote-child")
+	return s.el("div", "child field-inline", label, sel)
 }
 
 // tabList is the row of tabs, with the keyboard behaviour of the ARIA tabs pattern.

@@ -198,12 +198,6 @@ func (a *app) lessonBox(s *screen, l placedLesson) dom.Element {
 	if subject == "" {
 		subject = "—"
 	}
-	box.AppendChild(s.el("div", "lesson-time", when))
-	box.AppendChild(s.el("div", "lesson-subject", subject))
-	meta := strings.Join(append(append([]string{}, l.Rooms...), l.Teachers...), " · ")
-	if meta != "" {
-		box.AppendChild(s.el("div", "lesson-meta", meta))
-	}
 	status := l.Status
 	if status == "" && l.Cancelled {
 		status = a.lang.T("lesson.cancelled")
@@ -211,8 +205,15 @@ func (a *app) lessonBox(s *screen, l placedLesson) dom.Element {
 	if status == "" && l.Exempted {
 		status = a.lang.T("lesson.exempted")
 	}
+	top := s.el("div", "lesson-top", s.el("span", "lesson-time", when))
 	if status != "" {
-		box.AppendChild(s.el("span", "badge", status))
+		top.AppendChild(s.el("span", "badge", status))
+	}
+	box.AppendChild(top)
+	box.AppendChild(s.el("div", "lesson-subject", subject))
+	meta := strings.Join(append(append([]string{}, l.Rooms...), l.Teachers...), " · ")
+	if meta != "" {
+		box.AppendChild(s.el("div", "lesson-meta", meta))
 	}
 	if l.Cancelled {
 		box.Class().Add("is-cancelled")

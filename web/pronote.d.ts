@@ -14,6 +14,19 @@ export interface Pronote {
   login(options: LoginOptions): Promise<Session>;
   /** Continues an exported session without a new login. */
   resume(state: SessionState | string, options?: ResumeOptions): Promise<Session>;
+  /** Draws the ready-made interface (login, timetable, grades, homework) into element; style it with pronote.css. */
+  mount(element: Element, options?: MountOptions): Promise<void>;
+}
+
+export interface MountOptions {
+  /** The relay's address; omit to fetch PRONOTE directly (extensions). */
+  relay?: string;
+  /** The school address the login form starts with (a PRONOTE root or space page). */
+  url?: string;
+  /** A demonstration school the login form offers first, with its public credentials. */
+  demo?: { url: string; student?: { username: string; password: string }; parent?: { username: string; password: string } };
+  /** "fr" (default) or "en"; a choice the user made on this device wins. */
+  lang?: "fr" | "en";
 }
 
 /** The login steps reported to onProgress, in order. */

@@ -77,7 +77,9 @@ func (p *policy) checkPath(escaped string) *refusal {
 		return refuse(http.StatusBadRequest, CodeBadRequest, "the path is not valid")
 	}
 	for _, seg := range strings.Split(decoded, "/") {
-		if seg == "." || seg == ".." {
+		// Dot segments, and what Windows servers (PRONOTE runs on IIS) may normalise into
+		// them: segments of dots and spaces, or with spaces around them (" ..", ".. ").
+		if seg != "" && strings.Trim(seg, ". ") == "" || strings.TrimSpace(seg) != seg {
 			return notAllowed
 		}
 	}

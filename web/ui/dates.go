@@ -6,25 +6,45 @@ import (
 )
 
 // Dates cross from protocol as naive "YYYY-MM-DD" and "YYYY-MM-DDTHH:MM:SS" strings in the
-// school's local time; they are parsed as UTC wall clocks and never converted.
-const (
-	isoDate     = "2006-01-02"
-	isoDateTime = "2006-01-02T15:04:05"
-)
+// school's local time; they are read as UTC wall clocks and never converted. They are parsed
+// by hand: time.Parse and Format would add their weight to pronote.wasm for two layouts.
 
 // parseDate reads "YYYY-MM-DD" (or the date part of a date-time).
 func parseDate(s string) (time.Time, bool) {
-	if len(s) < 10 {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
 		return time.Time{}, false
 	}
-	t, err := time.Parse(isoDate, s[:10])
-	return t, err == nil
+	y, m, d := digits(s[0:4]), digits(s[5:7]), digits(s[8:10])
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if y < 0 || t.Month() != time.Month(m) || t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // parseDateTime reads "YYYY-MM-DDTHH:MM:SS".
 func parseDateTime(s string) (time.Time, bool) {
-	t, err := time.Parse(isoDateTime, s)
-	return t, err == nil
+	day, ok := parseDate(s)
+	if !ok || len(s) != 19 || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
+		return time.Time{}, false
+	}
+	h, m, sec := digits(s[11:13]), digits(s[14:16]), digits(s[17:19])
+	if h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59 {
+		return time.Time{}, false
+	}
+	return day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second), true
+}
+
+// digits reads a run of ASCII digits, -1 when s has anything else.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // dateOf is the calendar date of a local wall clock, as a UTC midnight.
@@ -38,7 +58,7 @@ func mondayOf(t time.Time) time.Time {
 	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
 }
 
-func iso(t time.Time) string { return t.Format(isoDate) }
+func iso(t time.Time) string { return fmt.Sprintf("%04d-%02d-%02d", t.Year(), t.Month(), t.Day()) }
 
 // minutes is the time of day of t in minutes since midnight.
 func minutes(t time.Time) int { return t.Hour()*60 + t.Minute() }

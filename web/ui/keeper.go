@@ -3,9 +3,9 @@ package ui
 import (
 	"context"
 	"encoding/json"
-	"net/url"
 	"strings"
 
+	"github.com/pronote-web/pronote/internal/weburl"
 	"github.com/pronote-web/pronote/protocol"
 )
 
@@ -143,8 +143,8 @@ func spacePage(input string, kind protocol.Kind) string {
 	if !strings.Contains(input, "://") {
 		input = "https://" + input
 	}
-	u, err := url.Parse(input)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+	u, err := weburl.Parse(input)
+	if err != nil || !validHost(u.Host) {
 		return ""
 	}
 	page := "eleve.html"
@@ -161,6 +161,27 @@ func spacePage(input string, kind protocol.Kind) string {
 	if dir == "/" {
 		dir = "/pronote/" // where PRONOTE lives on its hosted servers
 	}
-	u.Path, u.RawPath, u.RawQuery, u.Fragment, u.User = dir+page, "", "", "", nil
+	u.Path, u.RawQuery, u.Fragment, u.UserInfo = dir+page, "", "", false
 	return u.String()
+}
+
+// validHost accepts "name[:port]" with a DNS-like name (letters, digits, dots, hyphens) or a
+// bracketed IPv6 literal, and a numeric port.
+func validHost(h string) bool {
+	name, port := h, ""
+	if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.HasSuffix(h, "]") {
+		name, port = h[:i], h[i+1:]
+		if port == "" || digits(port) < 0 {
+			return false
+		}
+	}
+	if strings.HasPrefix(name, "[") && strings.HasSuffix(name, "]") {
+		return len(name) > 2
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-') {
+			return false
+		}
+	}
+	return name != ""
 }

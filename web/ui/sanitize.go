@@ -1,9 +1,10 @@
 package ui
 
 import (
-	"html"
-	"net/url"
 	"strings"
+
+	"github.com/pronote-web/pronote/internal/htmlent"
+	"github.com/pronote-web/pronote/internal/weburl"
 )
 
 // richNode is a node of sanitised HTML: an element of the allow-list (Tag set) or a text
@@ -97,14 +98,8 @@ func (b *treeBuilder) open(name string) int {
 // safeHref returns an absolute http(s) URL, or "" for anything else (javascript:, data:,
 // relative or obfuscated addresses).
 func safeHref(raw string) string {
-	raw = strings.TrimSpace(raw)
-	for _, r := range raw {
-		if r < 0x20 || r == 0x7f || r == ' ' {
-			return ""
-		}
-	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+	u, err := weburl.Parse(strings.TrimSpace(raw)) // refuses control characters and spaces
+	if err != nil || u.UserInfo {
 		return ""
 	}
 	return u.String()
@@ -122,10 +117,10 @@ func (p *htmlScanner) next(b *treeBuilder) {
 	lt := strings.IndexByte(rest, '<')
 	switch {
 	case lt < 0:
-		b.text(html.UnescapeString(rest))
+		b.text(htmlent.Unescape(rest))
 		p.pos = len(p.src)
 	case lt > 0:
-		b.text(html.UnescapeString(rest[:lt]))
+		b.text(htmlent.Unescape(rest[:lt]))
 		p.pos += lt
 	case strings.HasPrefix(rest, "<!--"):
 		p.skipPast("-->", 4)
@@ -209,15 +204,15 @@ func (p *htmlScanner) value() string {
 		end := strings.IndexByte(p.src[p.pos+1:], q)
 		if end < 0 {
 			p.pos = len(p.src)
-			return html.UnescapeString(p.src[start+1:])
+			return htmlent.Unescape(p.src[start+1:])
 		}
 		p.pos += end + 2
-		return html.UnescapeString(p.src[start+1 : p.pos-1])
+		return htmlent.Unescape(p.src[start+1 : p.pos-1])
 	}
 	for p.pos < len(p.src) && !strings.ContainsRune(" \t\n\r\f>", rune(p.src[p.pos])) {
 		p.pos++
 	}
-	return html.UnescapeString(p.src[start:p.pos])
+	return htmlent.Unescape(p.src[start:p.pos])
 }
 
 func (p *htmlScanner) skipSpace() {

@@ -69,6 +69,19 @@ func TestDates(t *testing.T) {
 	}
 }
 
+func TestParseDates(t *testing.T) {
+	for in, ok := range map[string]bool{"2026-11-23": true, "2026-02-30": false, "2026-1-23": false, "2026-11-2x": false, "": false} {
+		if _, got := parseDate(in); got != ok {
+			t.Errorf("parseDate(%q) ok = %v", in, got)
+		}
+	}
+	for in, ok := range map[string]bool{"2026-11-23T08:05:00": true, "2026-11-23T24:00:00": false, "2026-11-23 08:05:00": false, "2026-11-23T08:05": false} {
+		if got, valid := parseDateTime(in); valid != ok || ok && got.Format("2006-01-02T15:04:05") != in {
+			t.Errorf("parseDateTime(%q) = %v, %v", in, got, valid)
+		}
+	}
+}
+
 func TestLayoutWeek(t *testing.T) {
 	ls := []protocol.Lesson{
 		{ID: "a", Start: "2026-11-23T08:00:00", End: "2026-11-23T09:00:00"},

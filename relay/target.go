@@ -76,9 +76,14 @@ func (p *policy) checkPath(escaped string) *refusal {
 	if err != nil {
 		return refuse(http.StatusBadRequest, CodeBadRequest, "the path is not valid")
 	}
+	// No ".." anywhere (no PRONOTE path needs it, and an encoded form can survive Go's
+	// re-escaping of an invalid raw path), no "." segment, and nothing Windows servers
+	// (PRONOTE runs on IIS) may normalise into one: segments of dots and spaces, or with
+	// spaces around them.
+	if strings.Contains(decoded, "..") {
+		return notAllowed
+	}
 	for _, seg := range strings.Split(decoded, "/") {
-		// Dot segments, and what Windows servers (PRONOTE runs on IIS) may normalise into
-		// them: segments of dots and spaces, or with spaces around them (" ..", ".. ").
 		if seg != "" && strings.Trim(seg, ". ") == "" || strings.TrimSpace(seg) != seg {
 			return notAllowed
 		}

@@ -63,8 +63,6 @@ ui_test() {
   ui_need
   ui_build
   ui_size_check
-  printf '\n== ui: fuzz the homework HTML sanitiser\n' >&2
-  go test -run='^$' -fuzz='^FuzzSanitize$' -fuzztime="${FUZZTIME:-4s}" ./web/ui >/dev/null
   relay_build
   ui_chromium
   tmp=$(mktemp -d)

@@ -127,7 +127,8 @@ test("homework: grouped by due date, hostile HTML rendered inert", async () => {
   await planted.locator(".rich p").first().click();
   await planted.locator("a", { hasText: "fiche" }).hover();
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  await shoot("homework");
+  await shoot("homework-hostile");
+  await env.fake.control("reset"); // the next test's reload shows the homework without it
 });
 
 test("a reload keeps the session (never the password) and the open tab", async () => {
@@ -136,6 +137,8 @@ test("a reload keeps the session (never the password) and the open tab", async (
   assert.equal(await page.getByRole("tab", { selected: true }).innerText(), "Devoirs");
   const saved = await page.evaluate(() => sessionStorage.getItem("pronote.session"));
   assert.ok(saved && !saved.includes(env.fake.student.password), "the saved session holds no password");
+  assert.equal(await page.locator(".hw", { hasText: "Lire la fiche" }).count(), 0);
+  await shoot("homework");
   await page.getByRole("tab", { name: "Emploi du temps" }).click();
   await page.locator(".lesson").first().waitFor({ timeout: 30000 });
 });

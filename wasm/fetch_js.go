@@ -6,7 +6,6 @@ import (
 	"context"
 	"syscall/js"
 
-	"github.com/pronote-web/pronote/internal/jsutil"
 	"github.com/pronote-web/pronote/protocol"
 )
 
@@ -80,18 +79,33 @@ func (t *fetchTransport) init(req *protocol.Request, headers map[string]string, 
 }
 
 // await waits for a JavaScript Promise on the calling goroutine (never a callback). When ctx
-// ends first, it aborts the fetch (which settles the Promise) and reports ctx's error.
+// ends first, it aborts the fetch and waits for the Promise to settle before releasing its
+// callbacks.
 func await(ctx context.Context, ac, p js.Value) (js.Value, error) {
-	stop := context.AfterFunc(ctx, func() { ac.Call("abort") })
-	defer stop()
-	v, err := jsutil.Await(p)
-	if ctx.Err() != nil {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	ok := js.FuncOf(func(_ js.Value, a []js.Value) any {
+		ch <- result{v: a[0]}
+		return nil
+	})
+	fail := js.FuncOf(func(_ js.Value, a []js.Value) any {
+		ch <- result{err: errorOf(a[0])}
+		return nil
+	})
+	defer ok.Release()
+	defer fail.Release()
+	p.Call("then", ok, fail)
+	select {
+	case r := <-ch:
+		return r.v, r.err
+	case <-ctx.Done():
+		ac.Call("abort")
+		<-ch
 		return js.Undefined(), ctx.Err()
 	}
-	if rej, ok := err.(*jsutil.Rejection); ok {
-		return js.Undefined(), errorOf(rej.Reason)
-	}
-	return v, err
 }
 
 // errorOf describes a fetch rejection without its message (which may hold the URL).

@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"strconv"
 	"syscall/js"
-
-	"github.com/pronote-web/pronote/internal/jsutil"
 )
 
 // fetchUpstream is a relay.Upstream over the Worker's global fetch.
@@ -129,20 +127,30 @@ func responseHeader(headers js.Value) http.Header {
 	return h
 }
 
-var (
-	errAborted = errors.New("fetch aborted")
-	errFetch   = errors.New("fetch failed")
-)
+var errAborted = errors.New("fetch aborted")
 
-// await waits for a promise from a goroutine (never a JS callback); the request's context
-// aborts the fetch through its AbortController (see Do).
+// await waits for a promise without blocking a JS callback: the callbacks only send on a
+// buffered channel, and both are released once one has fired.
 func await(ctx context.Context, p js.Value) (js.Value, error) {
-	v, err := jsutil.Await(p)
-	switch {
-	case err != nil && ctx.Err() != nil:
-		return js.Value{}, errors.Join(errAborted, ctx.Err())
-	case err != nil:
-		return js.Value{}, errFetch
+	type result struct {
+		v   js.Value
+		err error
 	}
-	return v, nil
+	ch := make(chan result, 1)
+	then := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{v: args[0]}
+		return nil
+	})
+	catch := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{err: errors.New("fetch failed")}
+		return nil
+	})
+	defer then.Release()
+	defer catch.Release()
+	p.Call("then", then, catch)
+	r := <-ch
+	if r.err != nil && ctx.Err() != nil {
+		return js.Value{}, errors.Join(errAborted, ctx.Err())
+	}
+	return r.v, r.err
 }

@@ -92,6 +92,7 @@ cmd_test() {
   check_vet
   test_go_native
   test_go_wasm
+  cmd_build # once: the relay, module and browser suites below use this dist/
   relay_test
   wasm_test
   ui_test

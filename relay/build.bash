@@ -28,17 +28,16 @@ relay_build() {
   awk -v r="$raw" -v g="$gz" 'BEGIN { printf "relay worker: dist/relay/relay.wasm %d bytes raw, %d bytes gzip (%.2f MiB)\n", r, g, g / 1048576 }' >&2
 }
 
-# relay_test runs the Worker in the real Workers runtime (workerd) against a local fake upstream.
-# The handler's native tests run with the other Go tests.
+# relay_test runs the Worker built by relay_build in the real Workers runtime (workerd) against
+# a local fake upstream. The handler's native tests run with the other Go tests.
 relay_test() {
-  relay_build
   printf '\n== relay: workerd tests\n' >&2
   node --test --test-reporter=spec relay/workerd_test.mjs
 }
 
-# relay_bench reports the relay's added latency in workerd (a report, no assertion).
+# relay_bench reports the relay's added latency in workerd (a report, no assertion), for the
+# Worker built by relay_build.
 relay_bench() {
-  relay_build
   printf '\n== relay: latency in workerd\n' >&2
   node relay/bench.mjs
 }

@@ -60,11 +60,11 @@ wasm_size_check() {
   echo "wasm_size_check: $gz <= $WASM_BUDGET_GZIP bytes gzip" >&2
 }
 
-# wasm_test builds dist/, a test module with the panic hook (-tags pronote_testhook, never in
-# dist/) and the fake server, then runs the JavaScript suite and type-checks the example.
+# wasm_test takes dist/ as wasm_build wrote it, builds a test module with the panic hook
+# (-tags pronote_testhook, never in dist/) and the fake server, then runs the JavaScript suite
+# and type-checks the example.
 wasm_test() {
   local tmp status=0 size=0
-  wasm_build
   wasm_size_check || size=$? # reported now, fails the build after the tests
   tmp=$(mktemp -d)
   printf '\n== wasm: JavaScript tests (node --test)\n' >&2

@@ -55,15 +55,13 @@ ui_chromium() {
   [ -x "$UI_CHROMIUM" ] || { echo "ui_chromium: $UI_CHROMIUM is still missing" >&2; return 1; }
 }
 
-# ui_test builds dist/, checks the size budget (the API alone is wasm_test's), then drives Chromium through the demo: the page
-# served from 127.0.0.1, the relay in workerd, the fake PRONOTE server. Screenshots go to
-# out/screenshots/.
+# ui_test takes dist/ as the build wrote it (module, page, relay Worker), checks the size budget
+# (the API alone is wasm_test's), then drives Chromium through the demo: the page served from
+# 127.0.0.1, the relay in workerd, the fake PRONOTE server. Screenshots go to out/screenshots/.
 ui_test() {
   local tmp status=0
   ui_need
-  ui_build
   ui_size_check
-  relay_build
   ui_chromium
   tmp=$(mktemp -d)
   go build -o "$tmp/fakepronote" ./cmd/fakepronote

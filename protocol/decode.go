@@ -35,7 +35,6 @@ func (o obj) obj(names ...string) obj    { return asObj(o.get(names...)) }
 func (o obj) str(names ...string) string { return asString(o.get(names...)) }
 func (o obj) list(names ...string) []obj { return asList(o.get(names...)) }
 func (o obj) flag(names ...string) bool  { return asBool(o.get(names...)) }
-func (o obj) has(names ...string) bool   { return o.get(names...) != nil }
 func (o obj) num(names ...string) (float64, bool) {
 	return asNumber(o.get(names...))
 }

@@ -60,11 +60,6 @@ type callArgs struct {
 	Onglet int `json:"onglet"`
 }
 
-// childArgs hold selectChild's id.
-type childArgs struct {
-	ID string `json:"id"`
-}
-
 // decodeArgs decodes the JSON text of an options object into v. A field of the wrong type is
 // reported by its name; the value never appears in the error.
 func decodeArgs(name string, text string, v any) error {

@@ -44,6 +44,8 @@ func (s *Server) uuidIV(uuid string) ([]byte, bool) {
 	}
 	switch {
 	case s.rsaKey != nil:
+		// PRONOTE's own scheme (protocol.md §4): the fake server must decrypt what clients send.
+		//lint:ignore SA1019 the protocol fixes PKCS #1 v1.5; this is the test server's side of it
 		iv, err := rsa.DecryptPKCS1v15(nil, s.rsaKey, raw)
 		return iv, err == nil && len(iv) == 16
 	case s.opts.HTTP:

@@ -85,9 +85,6 @@ func (s *screen) release() {
 // value reads a form control's value.
 func value(e dom.Element) string { return e.Underlying().Get("value").String() }
 
-// checked reads a checkbox or radio button's state.
-func checked(e dom.Element) bool { return e.Underlying().Get("checked").Bool() }
-
 // focus moves the keyboard focus to e.
 func focus(e dom.Element) {
 	if e != nil {

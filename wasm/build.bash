@@ -69,8 +69,8 @@ wasm_test() {
   tmp=$(mktemp -d)
   printf '\n== wasm: JavaScript tests (node --test)\n' >&2
   wasm_compile "$tmp/testhook.wasm" pronote_testhook
-  go build -o "$tmp/fakepronote" ./cmd/fakepronote
-  PRONOTE_TEST_WASM="$tmp/testhook.wasm" FAKEPRONOTE="$tmp/fakepronote" \
+  fakepronote_build
+  PRONOTE_TEST_WASM="$tmp/testhook.wasm" \
     node --test --test-concurrency=2 wasm/test/*.test.mjs || status=$?
   rm -rf "$tmp"
   [ "$status" = 0 ] || return "$status"

@@ -59,17 +59,15 @@ ui_chromium() {
 # (the API alone is wasm_test's), then drives Chromium through the demo: the page served from
 # 127.0.0.1, the relay in workerd, the fake PRONOTE server. Screenshots go to out/screenshots/.
 ui_test() {
-  local tmp status=0
+  local status=0
   ui_need
   ui_size_check
   ui_chromium
-  tmp=$(mktemp -d)
-  go build -o "$tmp/fakepronote" ./cmd/fakepronote
+  fakepronote_build
   printf '\n== ui: browser tests (Chromium, playwright-core)\n' >&2
   mkdir -p out/screenshots
-  FAKEPRONOTE="$tmp/fakepronote" CHROMIUM="$UI_CHROMIUM" \
+  CHROMIUM="$UI_CHROMIUM" \
     node --test --test-concurrency=1 --test-reporter=spec web/test/*.test.mjs || status=$?
-  rm -rf "$tmp"
   return "$status"
 }
 

@@ -4,8 +4,8 @@
 #   ./build.sh test    everything CI checks: format, layout, go mod tidy, vet and staticcheck (native
 #                      and js/wasm), Go tests (native with -race, and under Node, replaying the fuzz
 #                      corpora), interop with an independent client, workerd, JS and browser tests
-#   ./build.sh fuzz [DURATION]  fuzz every target for DURATION each (default 1m); fails only on a
-#                      reproducer, which it names
+#   ./build.sh fuzz [DURATION [PATTERN]]  fuzz every target (or those matching PATTERN) for
+#                      DURATION each (default 1m); fails only on a reproducer, which it names
 #   ./build.sh bench   size and latency figures (a report, not assertions)
 #   ./build.sh serve   build, then run the local demo (page, relay, demo school) on 127.0.0.1
 set -euo pipefail
@@ -168,15 +168,17 @@ fuzz_targets() {
   done
 }
 
-# cmd_fuzz [DURATION] fuzzes every target for DURATION each (default 1m), one after the other.
+# cmd_fuzz [DURATION [PATTERN]] fuzzes every target (or those whose "package target" matches the
+# extended regexp PATTERN) for DURATION each (default 1m), one after the other.
 # It fails when the fuzzer wrote a reproducer (testdata/fuzz/TARGET/..., printed), or when a
 # target does not build. A failure that wrote nothing is Go 1.26's coordinator racing its own
 # -fuzztime deadline (fixed in Go 1.27): reported, not a finding. The test command does not fuzz;
 # every go test replays the committed corpora.
 cmd_fuzz() {
-  local duration=${1:-1m} found=0 pkg target dir before after out new
+  local duration=${1:-1m} only=${2:-} found=0 pkg target dir before after out new
   [[ $duration =~ ^[0-9]+(s|m|h|x)$ ]] || { echo "usage: ./build.sh fuzz [DURATION], e.g. 30s, 10m, or 1000x (runs)" >&2; exit 2; }
   while read -r pkg target; do
+    [ -z "$only" ] || grep -qE "$only" <<<"$pkg $target" || continue
     log "fuzz $pkg $target for $duration"
     dir=$pkg/testdata/fuzz/$target
     before=$(ls "$dir" 2>/dev/null || true)
@@ -238,5 +240,5 @@ case "${1:-}" in
   fuzz) shift; cmd_fuzz "$@" ;;
   bench) cmd_bench ;;
   serve) shift; serve "$@" ;;
-  *) echo "usage: ./build.sh build|test|fuzz [DURATION]|bench|serve" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh build|test|fuzz [DURATION [PATTERN]]|bench|serve" >&2; exit 2 ;;
 esac

@@ -13,13 +13,17 @@ type challenge struct {
 	lowerUser, lowerSecret bool
 }
 
-// identify sends Identification (§6.2).
-func (s *Session) identify(ctx context.Context, username string) (*challenge, error) {
+// identify sends Identification (§6.2) with the flags of the login's kind (§6.1).
+func (s *Session) identify(ctx context.Context, p *plan) (*challenge, error) {
+	uuid := ""
+	if p.flags.mobile() {
+		uuid = s.device
+	}
 	data := map[string]any{
-		"genreConnexion": 0, "genreEspace": s.st.a, "identifiant": username, "pourENT": false,
-		"enConnexionAuto": false, "demandeConnexionAuto": false, "demandeConnexionAppliMobile": false,
-		"demandeConnexionAppliMobileJeton": false, "enConnexionAppliMobile": false,
-		"uuidAppliMobile": "", "loginTokenSAV": "",
+		"genreConnexion": 0, "genreEspace": s.st.a, "identifiant": p.username, "pourENT": p.ent,
+		"enConnexionAuto": false, "demandeConnexionAuto": false, "demandeConnexionAppliMobile": p.flags.demande,
+		"demandeConnexionAppliMobileJeton": p.flags.demandeJeton, "enConnexionAppliMobile": p.flags.enConnexion,
+		"uuidAppliMobile": uuid, "loginTokenSAV": "",
 	}
 	rep, err := s.loginCall(ctx, "Identification", data, keyIV{wire.InitialKey, s.st.iv})
 	if err != nil {
@@ -70,39 +74,42 @@ func (c *challenge) answer(key, iv []byte) string {
 }
 
 // authenticate sends Authentification and switches to the session key (§6.5). One attempt.
-func (s *Session) authenticate(ctx context.Context, c *challenge, username, password string) error {
-	key := wire.ChallengeKey(username, c.alea, password, c.lowerUser, c.lowerSecret)
+// It returns the reply's data, which may ask for double authentication, and keeps the token
+// a mobile login returns.
+func (s *Session) authenticate(ctx context.Context, c *challenge, p *plan) (obj, error) {
+	key := wire.ChallengeKey(p.username, c.alea, p.secret, c.lowerUser, c.lowerSecret)
+	if p.ent {
+		key = wire.ENTKey(p.secret)
+	}
 	data := map[string]any{"connexion": 0, "challenge": c.answer(key, s.st.iv), "espace": s.st.a}
 	counter := s.st.counter
 	rep, err := s.loginCall(ctx, "Authentification", data)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := accessError(rep.data); err != nil {
-		return err
+		return nil, err
 	}
 	cle := rep.data.str("cle")
 	if cle == "" {
-		return ErrBadCredentials
+		return nil, ErrBadCredentials
 	}
 	plain, err := wire.DecryptHex(key, s.st.iv, cle)
 	if err != nil {
-		return protoErr("Authentification", "cle does not decrypt")
+		return nil, protoErr("Authentification", "cle does not decrypt")
 	}
 	sessionKey, err := wire.SessionKey(string(plain))
 	if err != nil {
-		return protoErr("Authentification", "cle is not a list of bytes")
+		return nil, protoErr("Authentification", "cle is not a list of bytes")
 	}
 	if err := checkOrder("Authentification", rep.no, counter+1, keyIV{wire.InitialKey, s.st.iv}, keyIV{sessionKey, s.st.iv}); err != nil {
-		return err
+		return nil, err
 	}
 	s.st.key = sessionKey
-	if actions := rep.data.str("actionsDoubleAuth"); actions != "" {
-		if set, err := wire.ParseDomain(actions); err == nil && len(set) > 0 {
-			return fmt.Errorf("%w: actions %s", ErrTwoFactorRequired, wire.FormatDomain(set))
-		}
+	if token := rep.data.str("jetonConnexionAppliMobile"); token != "" {
+		s.setToken(token)
 	}
-	return nil
+	return rep.data, nil
 }
 
 // accessError maps a non-zero Acces to its error (§6.5).

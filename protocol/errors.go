@@ -98,6 +98,8 @@ func Code(err error) string {
 		return "IP_SUSPENDED"
 	case errors.Is(err, ErrTwoFactorRequired):
 		return "TWO_FACTOR_REQUIRED"
+	case errors.Is(err, ErrPasswordChangeRequired):
+		return "PASSWORD_CHANGE_REQUIRED"
 	case errors.Is(err, ErrClosed):
 		return "CLOSED"
 	case errors.Is(err, ErrInvalidArgument):

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/pronote-web/pronote/protocol/internal/wire"
@@ -15,16 +14,34 @@ import (
 // Options configure Login.
 type Options struct {
 	// URL is a space page: https://…/pronote/eleve.html, parent.html, mobile.eleve.html, …
-	URL      string
-	Username string
-	Password string // used to derive the login key; never stored, sent or logged
-	// DeviceUUID identifies this installation; it is kept for later token logins.
+	// (a QR code carries its own).
+	URL string
+	// Credential says how to log in: Password, Token, QRCode or ENTCookies. When nil, Username
+	// and Password are used as a Password credential.
+	Credential Credential
+	Username   string
+	Password   string // used to derive the login key; never stored, sent or logged
+	// DeviceUUID identifies this installation. Keep it the same across logins: a token only
+	// works with the UUID it was issued for, and the server recognises a device by it.
 	DeviceUUID string
-	// IdentifiantNav is the value an earlier session with this server returned, if any.
+	// IdentifiantNav is the value an earlier session with this server returned, if any
+	// (Session.IdentifiantNav): a device registered for double authentication is known by it.
 	IdentifiantNav string
 
+	// TwoFactor answers double authentication up front (a PIN and a device name, or a new
+	// password); OnTwoFactor is asked in the middle of the login when the server wants more
+	// than TwoFactor gives. Without either, such a login fails with a *TwoFactorError.
+	TwoFactor   *TwoFactorAnswer
+	OnTwoFactor func(ctx context.Context, need TwoFactorNeed) (*TwoFactorAnswer, error)
+	// OnToken is called with the new token whenever the session's token changes (every
+	// mobile login rotates it): store it at once, the previous one no longer works.
+	OnToken func(token string)
+	// AutoRelogin lets Session.Do log in once again with the current token when a call meets
+	// an expired session (see Session.Do). Off by default.
+	AutoRelogin bool
+
 	Transport  Transport
-	OnProgress func(step string) // "page", "parameters", "identification", "authentication", "user"
+	OnProgress func(step string) // "page", "parameters", "identification", "authentication", "twoFactor", "user"
 	Logger     Logger            // optional (a *slog.Logger will do); receives no secret
 	Rand       io.Reader         // optional; crypto/rand by default
 	Now        func() time.Time  // optional; time.Now by default
@@ -36,31 +53,39 @@ const (
 	StepParameters     = "parameters"
 	StepIdentification = "identification"
 	StepAuthentication = "authentication"
+	StepTwoFactor      = "twoFactor" // only when the server asks for double authentication
 	StepUser           = "user"
 )
 
-// Login opens a session on a space page and logs in with a username and password. It makes
-// one attempt: a refused login is never retried, since repeated failures get the client's IP
-// suspended (§7.4).
+// Login opens a session on a space page and logs in with o's credential. It makes one
+// attempt: a refused login is never retried, since repeated failures get the client's IP
+// suspended (§7.4). After RATE_LIMITED or IP_SUSPENDED from a school, logins to it fail at
+// once for a cool-down (see LoginCoolDown).
 func Login(ctx context.Context, o Options) (*Session, error) {
-	switch {
-	case o.Transport == nil:
+	if o.Transport == nil {
 		return nil, argError("transport", "is required")
-	case strings.TrimSpace(o.Username) == "":
-		return nil, argError("username", "is required")
-	case o.Password == "":
-		return nil, argError("password", "is required")
 	}
-	page, root, kind, err := spaceURL(o.URL)
+	p, err := o.credential().plan(&o)
+	if err != nil {
+		return nil, err
+	}
+	if err := o.TwoFactor.check(); err != nil {
+		return nil, err
+	}
+	page, root, kind, err := pageFor(p)
 	if err != nil {
 		return nil, err
 	}
 	s := newSession(o.Transport, &o)
 	s.page, s.root, s.kind = page, root, kind
-	s.acct.username = o.Username
+	s.acct.username = p.username
 	s.acct.identifiantNav = o.IdentifiantNav
+	if err := guard.check(root.Host, s.now()); err != nil {
+		return nil, err
+	}
 	s.sem <- struct{}{} // held for the whole login, like any call
-	err = s.login(ctx, &o)
+	err = s.login(ctx, &o, p)
+	guard.record(root.Host, err, s.now())
 	var ab errAbandoned
 	if errors.As(err, &ab) {
 		return nil, ab.err // the exchange still in flight releases the token when it settles
@@ -72,29 +97,48 @@ func Login(ctx context.Context, o Options) (*Session, error) {
 	return s, nil
 }
 
-func (s *Session) login(ctx context.Context, o *Options) error {
+// login runs the five steps (and double authentication when asked) for plan p.
+func (s *Session) login(ctx context.Context, o *Options, p *plan) error {
 	progress := func(step string) {
 		if o.OnProgress != nil {
 			o.OnProgress(step)
 		}
 	}
 	progress(StepPage)
+	s.st.jar.set(p.cookies)
+	if p.appliMobile {
+		s.st.jar.set([]string{"appliMobile=1"})
+	}
 	info, err := s.bootstrap(ctx)
 	if err != nil {
 		return err
+	}
+	if p.ent {
+		if info.e == "" || info.f == "" {
+			return fmt.Errorf("%w: the page carries no ENT login (the ENT cookies are missing or expired)", ErrBadCredentials)
+		}
+		p.username, p.secret = info.e, info.f
+		s.acct.username = info.e
 	}
 	progress(StepParameters)
 	if err := s.parameters(ctx, info); err != nil {
 		return err
 	}
 	progress(StepIdentification)
-	challenge, err := s.identify(ctx, o.Username)
+	challenge, err := s.identify(ctx, p)
 	if err != nil {
 		return err
 	}
 	progress(StepAuthentication)
-	if err := s.authenticate(ctx, challenge, o.Username, o.Password); err != nil {
+	auth, err := s.authenticate(ctx, challenge, p)
+	if err != nil {
 		return err
+	}
+	if need, ok := twoFactorNeedOf(auth); ok {
+		progress(StepTwoFactor)
+		if err := s.twoFactor(ctx, o, need); err != nil {
+			return err
+		}
 	}
 	progress(StepUser)
 	return s.loadUser(ctx)

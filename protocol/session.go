@@ -35,8 +35,11 @@ type Session struct {
 	// Account data, written during login or resume only, read-only afterwards.
 	acct account
 
-	mu    sync.Mutex // guards child
+	mu    sync.Mutex // guards child and token
 	child int        // index of the selected child for parent accounts
+	token string     // the current mobile token, "" for none (token.go)
+
+	auto autoState // token callback and AutoRelogin (token.go, relogin.go)
 }
 
 // wireState is everything the envelope needs (§4).
@@ -87,7 +90,8 @@ type schoolParams struct {
 }
 
 func newSession(t Transport, o *Options) *Session {
-	s := &Session{sem: make(chan struct{}, 1), t: t, rand: o.Rand, now: o.Now, log: o.Logger, device: o.DeviceUUID}
+	s := &Session{sem: make(chan struct{}, 1), t: t, rand: o.Rand, now: o.Now, log: o.Logger, device: o.DeviceUUID,
+		auto: autoState{relogin: o.AutoRelogin, onToken: o.OnToken}}
 	if s.rand == nil {
 		s.rand = rand.Reader
 	}

@@ -16,7 +16,7 @@ const stateVersion = 1
 
 // state is the exported form of a session: enough to continue it without logging in again,
 // and to log in again later without the password (username, device and identifiantNav). It
-// holds the session key: treat it like a password-equivalent secret for the session's life.
+// holds the session key and the current token: treat it like a password-equivalent secret.
 type state struct {
 	V              int          `json:"v"`
 	URL            string       `json:"url"`
@@ -33,6 +33,7 @@ type state struct {
 	Username       string       `json:"username"`
 	DeviceUUID     string       `json:"deviceUUID,omitempty"`
 	IdentifiantNav string       `json:"identifiantNav,omitempty"`
+	Token          string       `json:"token,omitempty"` // the current mobile token (token.go)
 	User           User         `json:"user"`
 	Resource       resource     `json:"resource"`
 	Children       []resource   `json:"children,omitempty"`
@@ -58,7 +59,7 @@ func (s *Session) Export(ctx context.Context) ([]byte, error) {
 		Dialect: int(s.st.dialect), Encrypt: s.st.flags.Encrypt, Compress: s.st.flags.Compress,
 		Key: hex.EncodeToString(s.st.key), IV: hex.EncodeToString(s.st.iv), Counter: s.st.counter,
 		Cookies: s.st.jar.pairs(), Username: s.acct.username, DeviceUUID: s.device,
-		IdentifiantNav: s.acct.identifiantNav, User: s.acct.user, Resource: s.acct.resource,
+		IdentifiantNav: s.acct.identifiantNav, Token: s.Token(), User: s.acct.user, Resource: s.acct.resource,
 		Children: s.acct.children, Child: child, Periods: s.acct.periods, GradePeriods: s.acct.gradePeriods,
 		DefaultPeriod: s.acct.defaultPeriod, School: s.acct.school}
 	for o := range s.acct.onglets {
@@ -68,8 +69,8 @@ func (s *Session) Export(ctx context.Context) ([]byte, error) {
 	return json.Marshal(st)
 }
 
-// Resume continues an exported session without a new login. Only the Transport, Logger, Rand
-// and Now fields of o are used. A session the server has since expired fails its next call
+// Resume continues an exported session without a new login. Only the Transport, Logger, Rand,
+// Now, OnToken and AutoRelogin fields of o are used; the token comes from the state. A session the server has since expired fails its next call
 // with ErrSessionExpired.
 func Resume(data []byte, o Options) (*Session, error) {
 	if o.Transport == nil {
@@ -118,6 +119,7 @@ func (s *Session) restore(st *state) error {
 			s.acct.onglets[o] = true
 		}
 	}
+	s.token = st.Token
 	if st.Child >= 0 && st.Child < len(st.Children) {
 		s.child = st.Child
 	}

@@ -22,11 +22,15 @@ type account struct {
 	name     string
 	id       string    // stable id of the account's own resource
 	children []Student // the student itself, or the parent's children
+	pin        string // double authentication by PIN when not empty (security.go)
+	mustChange bool   // a new password is required at the first login (security.go)
 }
 
 var accounts = []*account{
-	{StudentUsername, StudentPassword, "student", StudentLea.Name, StudentLea.ID, []Student{StudentLea}},
-	{ParentUsername, ParentPassword, "parent", ParentName, "parent-sophie", []Student{StudentLea, StudentHugo}},
+	{username: StudentUsername, password: StudentPassword, kind: "student", name: StudentLea.Name, id: StudentLea.ID,
+		children: []Student{StudentLea}},
+	{username: ParentUsername, password: ParentPassword, kind: "parent", name: ParentName, id: "parent-sophie",
+		children: []Student{StudentLea, StudentHugo}},
 }
 
 // findAccount looks a username up in one kind of space, case-insensitively.

@@ -19,6 +19,9 @@ import (
 func (s *Server) Control() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := r.URL.Path[strings.LastIndex(r.URL.Path, "/")+1:]
+		if s.controlSecurity(name, w, r) {
+			return
+		}
 		switch {
 		case name == "fault" && r.Method == http.MethodPost:
 			f, ok := parseFault(r)

@@ -73,6 +73,9 @@ func (s *Server) dispatch(sess *session, req request) (reply, *protoError) {
 		}
 		return reply{}, fatal(14)
 	}
+	if sess.twoFactor != nil && req.name != "SecurisationCompteDoubleAuth" {
+		return reply{}, fail(3) // double authentication first (security.go)
+	}
 	if fn.login != nil {
 		if req.sig != nil {
 			return reply{}, fatal(11)

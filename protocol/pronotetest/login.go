@@ -67,21 +67,38 @@ func (s *Server) identification(sess *session, req request) (reply, *protoError)
 		PourENT         bool    `json:"pourENT"`
 		EnConnexionAppl bool    `json:"enConnexionAppliMobile"`
 		DemandeAppli    bool    `json:"demandeConnexionAppliMobile"`
+		DemandeJeton    bool    `json:"demandeConnexionAppliMobileJeton"`
 		UUID            string  `json:"uuidAppliMobile"`
 	}
 	if req.data == nil || json.Unmarshal(req.data, &q) != nil || q.Identifiant == nil ||
-		q.GenreEspace == nil || *q.GenreEspace != sess.a || q.GenreConnexion != 0 || q.PourENT {
+		q.GenreEspace == nil || *q.GenreEspace != sess.a || q.GenreConnexion != 0 || (q.PourENT && sess.entLogin == nil) {
 		return reply{}, fatal(14)
 	}
 	acct := findAccount(*q.Identifiant, sess.kind)
-	st := &loginState{acct: acct, mobile: q.DemandeAppli || q.EnConnexionAppl, uuid: q.UUID}
+	st := &loginState{acct: acct, mobile: q.DemandeAppli || q.EnConnexionAppl, uuid: q.UUID, ent: q.PourENT}
 	secret, user := "", strings.ToLower(*q.Identifiant)
-	if acct != nil {
-		secret = acct.password
-		if q.EnConnexionAppl {
-			secret = s.tokens[acct.username+"\x00"+q.UUID]
-			st.token = true
+	// Tokens and QR jetons need the appliMobile cookie and a device uuid (§6.1); a QR jeton
+	// works for one Identification.
+	mobileOK := sess.appliMobile && q.UUID != ""
+	switch {
+	case q.PourENT:
+		if acct == sess.entLogin {
+			secret = sess.entSecret
 		}
+	case acct == nil:
+	case q.EnConnexionAppl:
+		if mobileOK {
+			secret = s.tokens[acct.username+"\x00"+q.UUID]
+		}
+		st.token = true
+	case q.DemandeJeton:
+		s.sec.init()
+		if mobileOK {
+			secret = s.sec.qr[acct.username]
+		}
+		delete(s.sec.qr, acct.username)
+	default:
+		secret = s.passwordOf(acct)
 	}
 	alea, challenge := s.issueChallenge(sess, st, user, secret)
 	sess.pending = st
@@ -99,6 +116,9 @@ func (s *Server) issueChallenge(sess *session, st *loginState, user, secret stri
 		st.expected = s.randomHex(10)
 	}
 	st.key = wire.ChallengeKey(user, alea, secret, true, false)
+	if st.ent {
+		st.key = wire.ENTKey(secret)
+	}
 	if st.acct == nil || secret == "" {
 		st.key = s.randomBytes(16)
 	}
@@ -143,6 +163,7 @@ func (s *Server) authentification(sess *session, req request) (reply, *protoErro
 		return reply{data: map[string]any{"Acces": 1}}, nil
 	}
 	s.failed = 0
+	s.sec.logins++
 	raw := s.randomBytes(16)
 	parts := make([]string, len(raw))
 	for i, b := range raw {
@@ -156,10 +177,9 @@ func (s *Server) authentification(sess *session, req request) (reply, *protoErro
 		"libelleUtil":       st.acct.name,
 		"derniereConnexion": tv(7, wire.FormatDateTime(sess.demo.Now.AddDate(0, 0, -1).Add(18*time.Hour+7*time.Minute))),
 	}
-	if st.mobile {
-		token := strings.ToUpper(s.randomHex(32))
-		s.tokens[st.acct.username+"\x00"+st.uuid] = token
-		data["jetonConnexionAppliMobile"] = token
+	if st.mobile && st.uuid != "" {
+		data["jetonConnexionAppliMobile"] = s.issueToken(st.acct, st.uuid)
 	}
+	s.askTwoFactor(sess, st, data)
 	return reply{data: data}, nil
 }

@@ -40,6 +40,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, sp space) {
 		return
 	}
 	sess := s.newSession(sp)
+	sess.appliMobile = hasAppliMobile(r)
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: sess.cookie, Path: RootPath, HttpOnly: true})
 	writeHTML(w, s.page(sess))
 }

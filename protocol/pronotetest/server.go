@@ -71,6 +71,7 @@ type Server struct {
 	done     map[string]bool   // homework done state changed by SaisieTAFFaitEleve
 	planted  []Homework        // extra homework added by PlantHomework (planted.go)
 	tokens   map[string]string // mobile tokens by username and device uuid
+	sec      security          // QR codes, devices, PIN tries, new passwords (security.go)
 }
 
 // maxSessions bounds the memory of a long-running demo server.

@@ -38,6 +38,13 @@ type session struct {
 	nextKey []byte      // session key to switch to after the Authentification reply
 	// lastChild is the child of the last lenient parent call (Options.AllowMissingMember).
 	lastChild Student
+	// appliMobile: the page GET carried appliMobile=1 (token and QR logins, §2.3).
+	appliMobile bool
+	// twoFactor is what the session owes after Authentification (security.go).
+	twoFactor *twoFactorState
+	// entLogin is the account an ENT login opened the page for (ent.go), nil otherwise.
+	entLogin *account
+	entSecret string
 }
 
 // loginState is what Identification told the client and Authentification must check.
@@ -48,6 +55,7 @@ type loginState struct {
 	mobile   bool     // a mobile login: a new token is issued
 	token    bool     // the secret was the stored token
 	uuid     string   // uuidAppliMobile
+	ent      bool     // pourENT: the key is made of the ENT secret alone (§6.4)
 }
 
 // newSession creates a session for a space page.

@@ -12,10 +12,12 @@ import (
 // every id, such as Periods' and User's, is new) and runs f once more. If that login fails,
 // Do returns its error and no automatic login happens again on this session. Any other
 // failure (ErrBadCredentials, ErrRateLimited, ErrIPSuspended, …) is returned as it is: no
-// code path logs in again unless the caller asked for it (§7.4).
+// code path logs in again unless the caller asked for it (§7.4). RATE_LIMITED or
+// IP_SUSPENDED met by f also starts the school's login cool-down (LoginCoolDown).
 func (s *Session) Do(ctx context.Context, f func(ctx context.Context) error) error {
 	gen := s.generation()
 	err := f(ctx)
+	guard.record(s.root.Host, err, s.now()) // a ban met by a call stops logins too
 	if err == nil || !s.auto.relogin || !errors.Is(err, ErrSessionExpired) {
 		return err
 	}

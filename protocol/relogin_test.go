@@ -1,0 +1,139 @@
+package protocol_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/pronote-web/pronote/protocol"
+	"github.com/pronote-web/pronote/protocol/pronotetest"
+)
+
+func rememberLogin(t *testing.T, srv *pronotetest.Server, auto bool) (*protocol.Session, *[]string) {
+	t.Helper()
+	told := &[]string{}
+	o := credOptions(srv, "student", protocol.Password{Username: pronotetest.StudentUsername,
+		Password: pronotetest.StudentPassword, Remember: true})
+	o.AutoRelogin = auto
+	o.OnToken = func(tok string) { *told = append(*told, tok) }
+	s, err := protocol.Login(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, told
+}
+
+func grades(s *protocol.Session) func(context.Context) error {
+	return func(ctx context.Context) error {
+		_, err := s.Grades(ctx, "")
+		return err
+	}
+}
+
+// TestAutoRelogin: an expired session logs in exactly once with the token and the call is
+// sent once more; the new token is reported; a later expiry does the same.
+func TestAutoRelogin(t *testing.T) {
+	for _, p := range pronotetest.Profiles() {
+		t.Run(p.Name, func(t *testing.T) {
+			srv := newServer(t, pronotetest.Options{Profile: p, Encrypt: true, Compress: true})
+			s, told := rememberLogin(t, srv, true)
+			ctx := context.Background()
+			for round := 1; round <= 2; round++ {
+				logins := srv.Count("Authentification")
+				srv.Inject(pronotetest.FaultExpireSession)
+				if err := s.Do(ctx, grades(s)); err != nil {
+					t.Fatalf("round %d: %v", round, err)
+				}
+				if n := srv.Count("Authentification") - logins; n != 1 {
+					t.Errorf("round %d: %d logins, want exactly 1", round, n)
+				}
+				if len(*told) != round+1 || s.Token() != (*told)[round] {
+					t.Errorf("round %d: %d tokens told", round, len(*told))
+				}
+			}
+			if err := s.Do(ctx, grades(s)); err != nil {
+				t.Errorf("after the automatic logins: %v", err)
+			}
+		})
+	}
+}
+
+// TestAutoReloginOnceAfterRefusal: when the automatic login is refused (the token was
+// rotated elsewhere), the call fails with BAD_CREDENTIALS and no login is tried again.
+func TestAutoReloginOnceAfterRefusal(t *testing.T) {
+	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2025, Encrypt: true})
+	ctx := context.Background()
+	s, _ := rememberLogin(t, srv, true)
+	other := credOptions(srv, "student", protocol.Token{Username: s.Username(), Token: s.Token()})
+	if _, err := protocol.Login(ctx, other); err != nil { // rotates the token away from s
+		t.Fatal(err)
+	}
+	srv.Inject(pronotetest.FaultExpireSession)
+	logins := srv.Count("Authentification")
+	if err := s.Do(ctx, grades(s)); !errors.Is(err, protocol.ErrBadCredentials) {
+		t.Fatalf("err = %v, want BAD_CREDENTIALS", err)
+	}
+	if err := s.Do(ctx, grades(s)); err == nil {
+		t.Fatal("a session whose automatic login failed answered")
+	}
+	if n := srv.Count("Authentification") - logins; n != 1 {
+		t.Errorf("%d logins, want exactly 1", n)
+	}
+}
+
+// TestNoReloginUnlessAsked: without AutoRelogin, or for other errors, Do logs in never.
+func TestNoReloginUnlessAsked(t *testing.T) {
+	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2026})
+	ctx := context.Background()
+	plain, _ := rememberLogin(t, srv, false)
+	auto, _ := rememberLogin(t, srv, true)
+	logins := srv.Count("Authentification")
+	srv.Inject(pronotetest.FaultExpireSession)
+	if err := plain.Do(ctx, grades(plain)); !errors.Is(err, protocol.ErrSessionExpired) {
+		t.Errorf("without AutoRelogin: %v", err)
+	}
+	srv.Inject(pronotetest.FaultServerError{G: 25, Title: "Trop de tentatives"})
+	if err := auto.Do(ctx, grades(auto)); !errors.Is(err, protocol.ErrRateLimited) {
+		t.Errorf("rate limited call: %v", err)
+	}
+	if n := srv.Count("Authentification") - logins; n != 0 {
+		t.Errorf("%d logins, want none", n)
+	}
+}
+
+// TestCoolDown: after RATE_LIMITED or IP_SUSPENDED, logins to that school fail at once with
+// the same code, sending nothing, until LoginCoolDown has passed on the injected clock.
+func TestCoolDown(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fault pronotetest.Fault
+		want  error
+	}{
+		{"ip", pronotetest.FaultIPSuspended, protocol.ErrIPSuspended},
+		{"rate", pronotetest.FaultServerError{G: 25, Title: "Trop"}, protocol.ErrRateLimited},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2025})
+			now := testNow
+			o := options(srv, "student", pronotetest.StudentUsername, pronotetest.StudentPassword)
+			o.Now = func() time.Time { return now }
+			srv.Inject(tc.fault)
+			if _, err := protocol.Login(context.Background(), o); !errors.Is(err, tc.want) {
+				t.Fatalf("fault: %v", err)
+			}
+			srv.Reset()
+			for _, after := range []time.Duration{0, protocol.LoginCoolDown - time.Second} {
+				now = testNow.Add(after)
+				_, err := protocol.Login(context.Background(), o)
+				if !errors.Is(err, tc.want) || len(srv.Requests()) != 0 {
+					t.Fatalf("after %v: %v, %d requests", after, err, len(srv.Requests()))
+				}
+			}
+			now = testNow.Add(protocol.LoginCoolDown)
+			if _, err := protocol.Login(context.Background(), o); err != nil {
+				t.Errorf("after the cool-down: %v", err)
+			}
+		})
+	}
+}

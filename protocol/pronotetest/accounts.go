@@ -16,14 +16,14 @@ const ParentName = "MARTIN Sophie"
 
 // account is a login of the demo school.
 type account struct {
-	username string // lowercase
-	password string
-	kind     string // "student" or "parent"
-	name     string
-	id       string    // stable id of the account's own resource
-	children []Student // the student itself, or the parent's children
-	pin        string // double authentication by PIN when not empty (security.go)
-	mustChange bool   // a new password is required at the first login (security.go)
+	username   string // lowercase
+	password   string
+	kind       string // "student" or "parent"
+	name       string
+	id         string    // stable id of the account's own resource
+	children   []Student // the student itself, or the parent's children
+	pin        string    // double authentication by PIN when not empty (security.go)
+	mustChange bool      // a new password is required at the first login (security.go)
 }
 
 var accounts = []*account{

@@ -43,7 +43,7 @@ type session struct {
 	// twoFactor is what the session owes after Authentification (security.go).
 	twoFactor *twoFactorState
 	// entLogin is the account an ENT login opened the page for (ent.go), nil otherwise.
-	entLogin *account
+	entLogin  *account
 	entSecret string
 }
 

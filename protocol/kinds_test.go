@@ -2,6 +2,7 @@ package protocol_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -165,5 +166,27 @@ func TestTokenNeedsItsDevice(t *testing.T) {
 	o.DeviceUUID = ""
 	if _, err := protocol.Login(ctx, o); !errors.Is(err, protocol.ErrInvalidArgument) {
 		t.Errorf("token without a UUID: %v", err)
+	}
+}
+
+// TestQRFromSession makes a QR code from a logged-in session (JetonAppliMobile, §6.7) and
+// logs in with it.
+func TestQRFromSession(t *testing.T) {
+	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2024, Encrypt: true, Compress: true})
+	ctx := context.Background()
+	s := login(t, srv, "student")
+	raw, err := s.Call(ctx, "JetonAppliMobile", []byte(`{"code":"5678"}`), 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var q map[string]any
+	if err := json.Unmarshal(raw, &q); err != nil || q["jeton"] == nil || q["login"] == nil {
+		t.Fatalf("JetonAppliMobile: %v", err)
+	}
+	q["url"] = srv.URL + "mobile.eleve.html"
+	data, _ := json.Marshal(q)
+	qs, err := protocol.Login(ctx, credOptions(srv, "student", protocol.QRCode{Data: string(data), PIN: "5678"}))
+	if err != nil || qs.Token() == "" {
+		t.Fatalf("QR login: %v", err)
 	}
 }

@@ -39,6 +39,9 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, sp space) {
 			"Ce navigateur n'est plus supporté par PRONOTE. Utilisez un navigateur récent."))
 		return
 	}
+	if s.serveENT(w, r, sp) {
+		return
+	}
 	sess := s.newSession(sp)
 	sess.appliMobile = hasAppliMobile(r)
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: sess.cookie, Path: RootPath, HttpOnly: true})
@@ -84,6 +87,9 @@ func (s *Server) startObject(sess *session, quoted bool) string {
 		kvs = append(kvs, kv{f.key, f.on})
 	}
 	kvs = append(kvs, kv{"a", sess.a})
+	if sess.entLogin != nil { // an ENT login (§6.9)
+		kvs = append(kvs, kv{"e", sess.entLogin.username}, kv{"f", sess.entSecret}, kv{"g", 3})
+	}
 	if !quoted {
 		kvs = append(kvs, kv{"d", false})
 	}
@@ -117,7 +123,7 @@ func (s *Server) serveInfo(w http.ResponseWriter) {
 			{"nom": "Espace Élèves", "URL": "mobile.eleve.html", "genreEspace": 6},
 			{"nom": "Espace Parents", "URL": "mobile.parent.html", "genreEspace": 7},
 		},
-		"CAS":     map[string]any{"actif": false, "casURL": ""},
+		"CAS":     s.casInfo(),
 		"nomEtab": SchoolName,
 	})
 }

@@ -48,11 +48,15 @@ type security struct {
 	passwords map[string]string // changed passwords by username
 	qr        map[string]string // the QR jeton waiting by username
 	logins    int               // successful Authentifications
+	// The ENT (ent.go): InfoMobileApp's jetonCAS and the CAS cookies' accounts.
+	jetonCAS   string
+	casTickets map[string]*account
 }
 
 func (sec *security) init() {
 	if sec.devices == nil {
 		sec.devices, sec.pinFailed, sec.passwords, sec.qr = map[string]bool{}, map[string]int{}, map[string]string{}, map[string]string{}
+		sec.casTickets = map[string]*account{}
 	}
 }
 

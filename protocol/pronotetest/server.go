@@ -49,6 +49,13 @@ type Options struct {
 	// session's previous such call, else the first child.
 	// Off by default: a parent call without membre is refused (§4.4).
 	AllowMissingMember bool
+	// ENT puts a fake ENT (CAS) in front of the space pages: without login=true a page
+	// redirects to {root}cas/login, whose form takes the demo accounts' passwords and sets
+	// a cookie; the page then carries an ENT login (Start e, f, g:3, §6.9), and hands a token
+	// in window.loginState to a mobile page opened with the validation cookies (§12.1).
+	// InfoMobileApp.json then says CAS actif with a jetonCAS. Pages with login=true work as
+	// without an ENT.
+	ENT bool
 }
 
 // Server is a fake PRONOTE server. It is an http.Handler serving RootPath; NewServer also
@@ -151,6 +158,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case spaces[rest].a != 0:
 		s.servePage(w, r, spaces[rest])
+	case rest == casPath:
+		s.serveCAS(w, r, body)
 	case strings.EqualFold(rest, "infoMobileApp.json"):
 		s.serveInfo(w)
 	case strings.HasPrefix(rest, "appelfonction/"):

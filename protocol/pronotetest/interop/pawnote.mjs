@@ -9,6 +9,10 @@
 //   node protocol/pronotetest/interop/pawnote.mjs --url http://127.0.0.1:PORT/pronote/ \
 //     --username U --password P [--kind student|parent] [--uuid ID] [--child 0] \
 //     [--from YYYY-MM-DD [--to YYYY-MM-DD]] [--period "Trimestre 1"] [--timeout 30]
+//     [--mode credentials|token|qr] [--token T] [--qr '<QR JSON>' --pin 1234]
+//   --mode token logs in with --username and --token (and --uuid), --mode qr with the QR
+//   code's JSON text and its PIN (the URL comes from the QR code); the result then says
+//   whether a token came back (gotToken) and whether it differs from --token (newToken).
 //
 // Prints ONE line of JSON on stdout and exits 0 on success:
 //   {"ok":true,"user":"…","resource":"…","version":[2025,2,6],"lessons":N,
@@ -37,6 +41,10 @@ const argv = () => parseArgs({
     to: { type: "string" },
     period: { type: "string" },
     timeout: { type: "string", default: "30" },
+    mode: { type: "string", default: "credentials" }, // credentials | token | qr
+    token: { type: "string" },
+    qr: { type: "string" }, // the QR code's JSON text
+    pin: { type: "string" },
   },
 }).values;
 
@@ -50,7 +58,9 @@ function finish(result, code) {
 function fail(err) {
   let text = err instanceof Error ? `${err.name}: ${err.message}` : `Error: ${String(err)}`;
   if (err?.cause) text += ` (${err.cause.code ?? err.cause.message})`; // e.g. "fetch failed (ECONNREFUSED)"
-  if (opt.password?.length >= 4) text = text.split(opt.password).join("***");
+  for (const secret of [opt.password, opt.token, opt.pin]) {
+    if (secret?.length >= 4) text = text.split(secret).join("***");
+  }
   finish({ ok: false, error: text }, 1);
 }
 
@@ -68,13 +78,15 @@ const stamp = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDat
 const points = (v) => (v && typeof v.points === "number" && !Number.isNaN(v.points) ? v.points : null);
 
 async function main() {
-  for (const flag of ["url", "username", "password"]) {
+  const needed = { credentials: ["url", "username", "password"], token: ["url", "username", "token"], qr: ["qr", "pin"] }[opt.mode];
+  if (!needed) throw new Error("--mode must be credentials, token or qr");
+  for (const flag of needed) {
     if (!opt[flag]) throw new Error(`missing --${flag}`);
   }
   const kinds = { student: pawnote.AccountKind.STUDENT, parent: pawnote.AccountKind.PARENT };
   if (!(opt.kind in kinds)) throw new Error("--kind must be student or parent");
 
-  const target = new URL(opt.url);
+  const target = new URL(opt.mode === "qr" ? JSON.parse(opt.qr).url : opt.url);
   const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(target.hostname);
   if (!loopback) throw new Error(`refusing non-loopback host ${target.hostname}`);
 
@@ -95,13 +107,18 @@ async function main() {
   };
 
   const session = pawnote.createSessionHandle(fetcher);
-  await pawnote.loginCredentials(session, {
-    url: opt.url,
-    kind: kinds[opt.kind],
-    username: opt.username,
-    password: opt.password,
-    deviceUUID: opt.uuid,
-  });
+  let refresh;
+  if (opt.mode === "token") {
+    refresh = await pawnote.loginToken(session, {
+      url: opt.url, kind: kinds[opt.kind], username: opt.username, token: opt.token, deviceUUID: opt.uuid,
+    });
+  } else if (opt.mode === "qr") {
+    refresh = await pawnote.loginQrCode(session, { qr: JSON.parse(opt.qr), pin: opt.pin, deviceUUID: opt.uuid });
+  } else {
+    refresh = await pawnote.loginCredentials(session, {
+      url: opt.url, kind: kinds[opt.kind], username: opt.username, password: opt.password, deviceUUID: opt.uuid,
+    });
+  }
 
   if (opt.kind === "parent") pawnote.use(session, Number(opt.child));
   const resource = session.userResource;
@@ -125,6 +142,9 @@ async function main() {
 
   return {
     ok: true,
+    // Whether the login returned a token, and a new one: the token itself is never printed.
+    gotToken: typeof refresh?.token === "string" && refresh.token.length > 0,
+    newToken: typeof refresh?.token === "string" && refresh.token.length > 0 && refresh.token !== opt.token,
     user: session.user.name,
     resource: resource.name,
     version: session.instance.version,

@@ -26,8 +26,12 @@ type credentials struct {
 	Password string `json:"password"`
 }
 
+// demoQRPIN is the PIN of the QR codes /demo-qr makes.
+const demoQRPIN = "1234"
+
 // newHandler serves, under base ("http://127.0.0.1:PORT"): / (index.html, configured), /dist/
-// (the build), /relay/ (the relay) and /pronote/ (the demo school).
+// (the build), /relay/ (the relay), /pronote/ (the demo school, behind a demo ENT at
+// /pronote/cas/login) and /demo-qr (a fresh QR code's text for the demo accounts, PIN 1234).
 func newHandler(dir, base string) (http.Handler, demoInfo, error) {
 	page, err := os.ReadFile(filepath.Join(dir, "index.html"))
 	if err != nil {
@@ -36,7 +40,7 @@ func newHandler(dir, base string) (http.Handler, demoInfo, error) {
 	if _, err := os.Stat(filepath.Join(dir, "dist", "pronote.wasm")); err != nil {
 		return nil, demoInfo{}, fmt.Errorf("no dist/pronote.wasm in %s: run ./build.sh build first", dir)
 	}
-	school := pronotetest.New(pronotetest.Options{Profile: pronotetest.Profile2026, Encrypt: true, Compress: true})
+	school := pronotetest.New(pronotetest.Options{Profile: pronotetest.Profile2026, Encrypt: true, Compress: true, ENT: true})
 	school.URL = base + pronotetest.RootPath
 	rel, err := relay.New(relay.Config{Hosts: []string{base}}, relay.NewHTTPUpstream(nil), nil)
 	if err != nil {
@@ -52,6 +56,16 @@ func newHandler(dir, base string) (http.Handler, demoInfo, error) {
 	mux := http.NewServeMux()
 	mux.Handle("/relay/", http.StripPrefix("/relay", rel))
 	mux.Handle(pronotetest.RootPath, school)
+	mux.HandleFunc("/demo-qr", func(w http.ResponseWriter, r *http.Request) {
+		kind, user := "student", pronotetest.StudentUsername
+		if r.URL.Query().Get("kind") == "parent" {
+			kind, user = "parent", pronotetest.ParentUsername
+		}
+		text, _ := school.QRCode(kind, user, demoQRPIN)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write([]byte(text + "\n"))
+	})
 	mux.Handle("/dist/", noCache(http.StripPrefix("/dist/", http.FileServer(http.Dir(filepath.Join(dir, "dist"))))))
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

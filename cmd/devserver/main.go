@@ -83,6 +83,12 @@ func printBanner(out io.Writer, base string, d demoInfo) {
 	fmt.Fprintf(out, "\n  PRONOTE demo:  %s/\n\n", base)
 	fmt.Fprintf(out, "  demo school    %s (through the relay at %s/relay/)\n", d.URL, base)
 	fmt.Fprintf(out, "  student        %s / %s\n", pronotetest.StudentUsername, pronotetest.StudentPassword)
-	fmt.Fprintf(out, "  parent         %s / %s\n\n", pronotetest.ParentUsername, pronotetest.ParentPassword)
+	fmt.Fprintf(out, "  parent         %s / %s\n", pronotetest.ParentUsername, pronotetest.ParentPassword)
+	fmt.Fprintf(out, "  double auth    %s / %s, PIN %s (asked once per device)\n", pronotetest.TwoFactorUsername,
+		pronotetest.TwoFactorPassword, pronotetest.TwoFactorPIN)
+	fmt.Fprintf(out, "  new password   %s / %s (must choose a new password, 8 characters or more)\n",
+		pronotetest.PasswordChangeUsername, pronotetest.PasswordChangePassword)
+	fmt.Fprintf(out, "  QR code        %s/demo-qr (student) or %s/demo-qr?kind=parent: paste the text, PIN %s\n", base, base, demoQRPIN)
+	fmt.Fprintf(out, "  ENT (CAS)      %scas/login, with the accounts above (for the §12.1 handshake)\n\n", d.URL)
 	fmt.Fprintln(out, "  Ctrl-C stops the server.")
 }

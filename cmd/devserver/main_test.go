@@ -64,9 +64,13 @@ func TestDevServer(t *testing.T) {
 	if resp, _ := get(t, base+"/relay/127.0.0.1:1/pronote/eleve.html"); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("relay to another port: %d", resp.StatusCode)
 	}
-	resp, body := get(t, base+"/relay/"+strings.TrimPrefix(base, "http://")+"/pronote/eleve.html?fd=1")
+	// The demo school sits behind a demo ENT: without login=true its pages redirect there.
+	resp, body := get(t, base+"/relay/"+strings.TrimPrefix(base, "http://")+"/pronote/eleve.html?fd=1&login=true")
 	if resp.Header.Get("X-Pronote-Status") != "200" || !strings.Contains(body, "Start") {
 		t.Errorf("relay to the demo school: %d %q", resp.StatusCode, resp.Header.Get("X-Pronote-Status"))
+	}
+	if _, qr := get(t, base+"/demo-qr"); !strings.Contains(qr, `"jeton"`) || !strings.Contains(qr, base+"/pronote/mobile.eleve.html") {
+		t.Errorf("demo QR code: %.200s", qr)
 	}
 	if d, _ := json.Marshal(demo); !strings.Contains(string(d), pronotetest.StudentUsername) {
 		t.Errorf("demo %s", d)

@@ -5,7 +5,8 @@
 //
 // Once listening it prints one JSON line on stdout:
 //
-//	{"url":"http://127.0.0.1:PORT/pronote/","profile":"2025","student":{"username":…,"password":…},"parent":{…}}
+//	{"url":"http://127.0.0.1:PORT/pronote/","profile":"2025","student":{"username":…,"password":…},"parent":{…},
+//	 "twoFactor":{…},"twoFactorPIN":"1234","passwordChange":{…}}
 //
 // (the demo accounts' public credentials), then serves until SIGINT or SIGTERM. The test
 // control endpoints of Server.Control are mounted under /__control/.
@@ -50,6 +51,7 @@ func run() error {
 	clientIV := flag.String("client-iv", "", "the client's iv_temp as hex, for -http (the server cannot decrypt the Uuid)")
 	now := flag.String("now", "", "fixed dataset date YYYY-MM-DD (default: today)")
 	requireCookie := flag.Bool("require-cookie", false, "require the session cookie on every POST")
+	ent := flag.Bool("ent", false, "put the fake ENT (CAS) in front of the space pages (Options.ENT)")
 	allowMissingMember := flag.Bool("allow-missing-member", false, "accept parent calls without Signature.membre (pawnote 1.6.2)")
 	flag.Parse()
 
@@ -64,7 +66,7 @@ func run() error {
 	if *httpMode && len(opts.ClientIV) == 0 {
 		return errors.New("-http needs -client-iv: the client's iv_temp as hex")
 	}
-	opts.RequireCookie, opts.AllowMissingMember = *requireCookie, *allowMissingMember
+	opts.RequireCookie, opts.AllowMissingMember, opts.ENT = *requireCookie, *allowMissingMember, *ent
 	return serve(*addr, pronotetest.New(opts), opts.Profile.Name)
 }
 
@@ -102,13 +104,18 @@ func serve(addr string, srv *pronotetest.Server, profile string) error {
 	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 
 	line, _ := json.Marshal(struct {
-		URL     string      `json:"url"`
-		Profile string      `json:"profile"`
-		Student credentials `json:"student"`
-		Parent  credentials `json:"parent"`
+		URL            string      `json:"url"`
+		Profile        string      `json:"profile"`
+		Student        credentials `json:"student"`
+		Parent         credentials `json:"parent"`
+		TwoFactor      credentials `json:"twoFactor"`
+		TwoFactorPIN   string      `json:"twoFactorPIN"`
+		PasswordChange credentials `json:"passwordChange"`
 	}{srv.URL, profile,
 		credentials{pronotetest.StudentUsername, pronotetest.StudentPassword},
-		credentials{pronotetest.ParentUsername, pronotetest.ParentPassword}})
+		credentials{pronotetest.ParentUsername, pronotetest.ParentPassword},
+		credentials{pronotetest.TwoFactorUsername, pronotetest.TwoFactorPassword}, pronotetest.TwoFactorPIN,
+		credentials{pronotetest.PasswordChangeUsername, pronotetest.PasswordChangePassword}})
 	fmt.Println(string(line))
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -32,6 +32,7 @@ func (s *Session) Grades(ctx context.Context, periodID string) (*Grades, error) 
 }
 
 func (s *Session) findPeriod(id string) (Period, error) {
+	id = s.alias(id) // an id from before an automatic login (relogin.go)
 	periods := s.Periods()
 	if id == "" {
 		id = s.acct.defaultPeriod

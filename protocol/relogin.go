@@ -90,5 +90,68 @@ func (s *Session) reloginLocked(ctx context.Context, gen int) error {
 		s.child = 0
 	}
 	s.mu.Unlock()
+	s.keepAliases(&keep)
 	return nil
+}
+
+// keepAliases maps the ids of the account before an automatic login (periods and children,
+// matched by name, else by position) to the new ones, and re-points older aliases.
+func (s *Session) keepAliases(old *account) {
+	fresh := map[string]string{}
+	match := func(before, after []idName) {
+		for i, b := range before {
+			for _, a := range after {
+				if a.name == b.name {
+					fresh[b.id] = a.id
+					break
+				}
+			}
+			if _, ok := fresh[b.id]; !ok && i < len(after) {
+				fresh[b.id] = after[i].id
+			}
+		}
+	}
+	match(periodIDs(old.periods), periodIDs(s.acct.periods))
+	match(periodIDs(old.gradePeriods), periodIDs(s.acct.gradePeriods))
+	var before, after []idName
+	for _, c := range old.children {
+		before = append(before, idName{c.N, c.L})
+	}
+	for _, c := range s.acct.children {
+		after = append(after, idName{c.N, c.L})
+	}
+	match(before, after)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.auto.aliases == nil {
+		s.auto.aliases = map[string]string{}
+	}
+	for k, v := range s.auto.aliases {
+		if nv, ok := fresh[v]; ok {
+			s.auto.aliases[k] = nv
+		}
+	}
+	for k, v := range fresh {
+		s.auto.aliases[k] = v
+	}
+}
+
+type idName struct{ id, name string }
+
+func periodIDs(ps []Period) []idName {
+	out := make([]idName, len(ps))
+	for i, p := range ps {
+		out[i] = idName{p.ID, p.Name}
+	}
+	return out
+}
+
+// alias returns the current id for an id of an earlier login on this Session.
+func (s *Session) alias(id string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if v, ok := s.auto.aliases[id]; ok {
+		return v
+	}
+	return id
 }

@@ -39,10 +39,18 @@ func TestAutoRelogin(t *testing.T) {
 			srv := newServer(t, pronotetest.Options{Profile: p, Encrypt: true, Compress: true})
 			s, told := rememberLogin(t, srv, true)
 			ctx := context.Background()
+			period := s.Periods()[1].ID // an id of the first server session: it must keep working
 			for round := 1; round <= 2; round++ {
 				logins := srv.Count("Authentification")
 				srv.Inject(pronotetest.FaultExpireSession)
-				if err := s.Do(ctx, grades(s)); err != nil {
+				err := s.Do(ctx, func(ctx context.Context) error {
+					g, err := s.Grades(ctx, period)
+					if err == nil && g.Period.Name != "Trimestre 2" {
+						t.Errorf("period %q", g.Period.Name)
+					}
+					return err
+				})
+				if err != nil {
 					t.Fatalf("round %d: %v", round, err)
 				}
 				if n := srv.Count("Authentification") - logins; n != 1 {
@@ -135,5 +143,30 @@ func TestCoolDown(t *testing.T) {
 				t.Errorf("after the cool-down: %v", err)
 			}
 		})
+	}
+}
+
+// TestAutoReloginParent: the child ids a parent holds keep working after an automatic login.
+func TestAutoReloginParent(t *testing.T) {
+	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2024, Compress: true})
+	o := credOptions(srv, "parent", protocol.Password{Username: pronotetest.ParentUsername,
+		Password: pronotetest.ParentPassword, Remember: true})
+	o.AutoRelogin = true
+	ctx := context.Background()
+	s, err := protocol.Login(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hugo := s.User().Children[1].ID
+	srv.Inject(pronotetest.FaultExpireSession)
+	if err := s.Do(ctx, grades(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SelectChild(hugo); err != nil {
+		t.Fatalf("old child id: %v", err)
+	}
+	g, err := s.Grades(ctx, "")
+	if err != nil || len(g.Grades) == 0 {
+		t.Fatalf("grades of the child: %v", err)
 	}
 }

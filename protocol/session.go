@@ -141,6 +141,7 @@ func (s *Session) Kind() Kind { return s.kind }
 
 // SelectChild chooses which child a parent account's data calls are about.
 func (s *Session) SelectChild(id string) error {
+	id = s.alias(id) // an id from before an automatic login (relogin.go)
 	for i, c := range s.acct.children {
 		if c.N == id {
 			s.mu.Lock()

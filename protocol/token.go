@@ -7,6 +7,9 @@ type autoState struct {
 	relogin bool               // Options.AutoRelogin
 	gen     int                // counts logins on this Session; guarded by sem
 	off     bool               // an automatic login failed: none again; guarded by sem
+	// aliases maps the period and child ids of earlier logins on this Session to the current
+	// ones, so that ids a caller holds keep working after an automatic login; guarded by mu.
+	aliases map[string]string
 }
 
 // Token returns the session's current mobile token, "" when the login asked for none. Every

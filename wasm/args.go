@@ -8,32 +8,10 @@ import (
 	"github.com/pronote-web/pronote/internal/weburl"
 )
 
-// loginArgs are the JSON-able fields of login's options. onProgress and signal are read
-// separately (functions and AbortSignals do not survive JSON.stringify).
-type loginArgs struct {
-	URL            string `json:"url"`
-	Username       string `json:"username"`
-	Password       string `json:"password"`
-	DeviceUUID     string `json:"deviceUUID"`
-	IdentifiantNav string `json:"identifiantNav"`
-	Relay          string `json:"relay"`
-}
-
-func (a *loginArgs) check() error {
-	switch {
-	case strings.TrimSpace(a.URL) == "":
-		return argError("url", "is required")
-	case strings.TrimSpace(a.Username) == "":
-		return argError("username", "is required")
-	case a.Password == "":
-		return argError("password", "is required")
-	}
-	return checkRelay(a.Relay)
-}
-
 // resumeArgs are resume's options.
 type resumeArgs struct {
-	Relay *string `json:"relay"` // nil: keep the relay the state was exported with
+	Relay       *string `json:"relay"` // nil: keep the relay the state was exported with
+	AutoRelogin bool    `json:"autoRelogin"`
 }
 
 // rangeArgs select days (timetable, homework) or a week (timetable only).

@@ -21,11 +21,13 @@ func register(ns js.Value) {
 		proto.Set(name, sessionMethod(prepare))
 	}
 	proto.Set("close", closeMethod())
+	defineGetters(proto) // token, identifiantNav (login_js.go)
 	sessions.proto = proto
 	sessions.ids = js.Global().Get("WeakMap").New()
 	sessions.cleanup = finalizer()
 	ns.Set("login", method(prepareLogin))
 	ns.Set("resume", method(prepareResume))
+	ns.Set("prepareENT", method(prepareENT))
 	registerUI(ns) // pronote.mount (mount_js.go), absent with -tags noui
 	for _, hook := range testHooks {
 		hook(ns)
@@ -49,52 +51,8 @@ func finalizer() js.Value {
 	return fr.New(onCollect)
 }
 
-// prepareLogin: login({url, username, password, deviceUUID?, identifiantNav?, relay?,
-// onProgress?, signal?}) → a session object.
-func prepareLogin(_ js.Value, args []js.Value) (job, js.Value, error) {
-	if len(args) == 0 || args[0].Type() != js.TypeObject {
-		return nil, js.Undefined(), argError("options", "must be an object with url, username and password")
-	}
-	var a loginArgs
-	signal, err := decodeOptions(args, 0, "options", &a)
-	if err == nil {
-		err = a.check()
-	}
-	if err != nil {
-		return nil, js.Undefined(), err
-	}
-	progress, err := progressOf(args[0])
-	if err != nil {
-		return nil, js.Undefined(), err
-	}
-	return func(ctx context.Context) (js.Value, error) {
-		s, err := protocol.Login(ctx, protocol.Options{URL: a.URL, Username: a.Username, Password: a.Password,
-			DeviceUUID: a.DeviceUUID, IdentifiantNav: a.IdentifiantNav,
-			Transport: &fetchTransport{relay: a.Relay}, OnProgress: progress})
-		if err != nil {
-			return js.Undefined(), err
-		}
-		return sessions.newObject(&entry{s: s, relay: a.Relay})
-	}, signal, nil
-}
-
-// progressOf returns a Go callback for opts.onProgress, nil when absent. An exception thrown
-// by the JavaScript callback is ignored: it must not break the login.
-func progressOf(opts js.Value) (func(string), error) {
-	f := opts.Get("onProgress")
-	switch {
-	case f.IsUndefined() || f.IsNull():
-		return nil, nil
-	case f.Type() != js.TypeFunction:
-		return nil, argError("onProgress", "must be a function")
-	}
-	return func(step string) {
-		defer func() { _ = recover() }()
-		f.Invoke(step)
-	}, nil
-}
-
-// prepareResume: resume(state, {relay?, signal?}) → a session object, without a new login.
+// prepareResume: resume(state, {relay?, autoRelogin?, onToken?, signal?}) → a session object,
+// without a new login.
 func prepareResume(_ js.Value, args []js.Value) (job, js.Value, error) {
 	if len(args) == 0 || (args[0].Type() != js.TypeObject && args[0].Type() != js.TypeString) {
 		return nil, js.Undefined(), argError("state", "must be what session.export() returned")
@@ -114,6 +72,10 @@ func prepareResume(_ js.Value, args []js.Value) (job, js.Value, error) {
 	if err != nil {
 		return nil, js.Undefined(), err
 	}
+	onToken, err := onTokenOf(args, 1)
+	if err != nil {
+		return nil, js.Undefined(), err
+	}
 	return func(context.Context) (js.Value, error) {
 		st, relay, err := splitState(text)
 		if err != nil {
@@ -122,7 +84,8 @@ func prepareResume(_ js.Value, args []js.Value) (job, js.Value, error) {
 		if o.Relay != nil {
 			relay = *o.Relay
 		}
-		s, err := protocol.Resume(st, protocol.Options{Transport: &fetchTransport{relay: relay}})
+		s, err := protocol.Resume(st, protocol.Options{Transport: &fetchTransport{relay: relay},
+			AutoRelogin: o.AutoRelogin, OnToken: onToken})
 		if err != nil {
 			return js.Undefined(), err
 		}

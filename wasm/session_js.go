@@ -104,7 +104,18 @@ func sessionMethod(prepare func(e *entry, args []js.Value) (job, js.Value, error
 		if err != nil {
 			return nil, js.Undefined(), err
 		}
-		return prepare(e, args)
+		work, signal, err := prepare(e, args)
+		if err != nil {
+			return nil, signal, err
+		}
+		// Session.Do logs in again once on expiry when the session has autoRelogin.
+		return func(ctx context.Context) (v js.Value, err error) {
+			err = e.s.Do(ctx, func(ctx context.Context) error {
+				v, err = work(ctx)
+				return err
+			})
+			return v, err
+		}, signal, nil
 	})
 }
 

@@ -97,5 +97,6 @@ func newError(err error) js.Value {
 	if errors.As(err, &re) {
 		e.Set("relayCode", re.Code)
 	}
+	setNeed(e, err) // TWO_FACTOR_REQUIRED, PASSWORD_CHANGE_REQUIRED (login_js.go)
 	return e
 }

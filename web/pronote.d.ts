@@ -14,6 +14,13 @@ export interface Pronote {
   login(options: LoginOptions): Promise<Session>;
   /** Continues an exported session without a new login. */
   resume(state: SessionState | string, options?: ResumeOptions): Promise<Session>;
+  /**
+   * The ENT login of protocol.md §12.1, for an extension: reads the school's InfoMobileApp.json and
+   * returns the cookies to set on the PRONOTE origin and the page to open in a normal tab. Once the
+   * user has logged in there (through the ENT), read window.loginState from the page and call
+   * login({ url, username: loginState.login, token: loginState.mdp, deviceUUID }) with the same UUID.
+   */
+  prepareENT(options: PrepareENTOptions): Promise<ENTHandshake>;
   /** Draws the ready-made interface (login, timetable, grades, homework) into element; style it with pronote.css. */
   mount(element: Element, options?: MountOptions): Promise<void>;
 }
@@ -29,29 +36,136 @@ export interface MountOptions {
   lang?: "fr" | "en";
 }
 
-/** The login steps reported to onProgress, in order. */
-export type LoginStep = "page" | "parameters" | "identification" | "authentication" | "user";
+/** The login steps reported to onProgress, in order ("twoFactor" only when the server asks for it). */
+export type LoginStep = "page" | "parameters" | "identification" | "authentication" | "twoFactor" | "user";
 
-export interface LoginOptions {
+/** How to log in: a password, a token from an earlier login, or a QR code. */
+export type LoginOptions = PasswordLogin | TokenLogin | QRLogin | ENTCookiesLogin;
+
+export interface PasswordLogin extends CommonLoginOptions {
   /** A space page: https://…/pronote/eleve.html, parent.html, mobile.eleve.html, … (kind inferred). */
   url: string;
   username: string;
   /** Used in the module to derive the login key; never sent, stored or exported. */
   password: string;
-  /** Identifies this installation; keep it stable. */
+  /** "Stay logged in": asks the server for a token (session.token, onToken); needs deviceUUID. The token is kept, never the password. */
+  remember?: boolean;
+  token?: undefined;
+  qr?: undefined;
+}
+
+export interface TokenLogin extends CommonLoginOptions {
+  url: string;
+  /** session.username of the login that gave the token. */
+  username: string;
+  /** The latest token (session.token): each login rotates it and the previous one stops working. Keep it like a password. */
+  token: string;
+  /** The same UUID the token was issued for (a new UUID invalidates the token). */
+  deviceUUID: string;
+  password?: undefined;
+  qr?: undefined;
+}
+
+export interface QRLogin extends CommonLoginOptions {
+  /** The QR code PRONOTE shows for the mobile app: its JSON text (as scanned) or the parsed object, and the 4-digit PIN chosen for it. A wrong PIN rejects with BAD_CREDENTIALS before anything is sent. */
+  qr: { data: string | { jeton: string; login: string; url: string; [key: string]: unknown }; pin: string };
+  /** Bound to the token the QR login returns: keep it for later token logins. */
+  deviceUUID: string;
+  url?: string;
+  username?: undefined;
+  password?: undefined;
+  token?: undefined;
+}
+
+/** For extensions: the cookies of an ENT (CAS) login made elsewhere; the page is opened with them, without login=true (protocol.md §6.9). */
+export interface ENTCookiesLogin extends CommonLoginOptions {
+  url: string;
+  /** "name=value" pairs of the PRONOTE origin. */
+  entCookies: string[];
+  username?: undefined;
+  password?: undefined;
+  token?: undefined;
+  qr?: undefined;
+}
+
+/** What double authentication asks for (err.need, onTwoFactor's argument). */
+export interface TwoFactorNeed {
+  /** The account's PIN. */
+  pin: boolean;
+  /** A name for this device (at most 30 characters). */
+  deviceName: boolean;
+  /** A forced password change. */
+  newPassword: boolean;
+  /** The server also asks for something this module cannot do (choose a strategy or a new PIN, reset the PIN). */
+  unsupported?: boolean;
+  /** actionsDoubleAuth as the server sent it. */
+  actions: number[];
+  passwordMin?: number;
+  passwordMax?: number;
+}
+
+/** What onTwoFactor resolves with; null gives up (TWO_FACTOR_REQUIRED or PASSWORD_CHANGE_REQUIRED). */
+export type TwoFactorAnswer = { pin: string; deviceName?: string } | { deviceName: string } | { newPassword: string } | null;
+
+interface CommonLoginOptions {
+  /** Identifies this installation; keep it stable: tokens and registered devices are bound to it. */
   deviceUUID?: string;
   /** The identifiantNav an earlier session with this server returned (state.identifiantNav). */
   identifiantNav?: string;
   /** The relay's address (https://relay.example.workers.dev); omit to fetch PRONOTE directly (extensions, Node). */
   relay?: string;
   onProgress?: (step: LoginStep) => void;
+  /** Called with every new token (each login and device registration rotates it): store it at once. */
+  onToken?: (token: string) => void;
+  /**
+   * Asked in the middle of the login when the server wants double authentication or a new
+   * password. A wrong PIN rejects with BAD_CREDENTIALS once the server said so; it is never retried.
+   */
+  onTwoFactor?: (need: TwoFactorNeed) => TwoFactorAnswer | Promise<TwoFactorAnswer>;
+  /** The PIN, given up front instead of through onTwoFactor. */
+  pin?: string;
+  /** This device's name for double authentication (default "Navigateur (pronote.js)"; at most 30 characters). */
+  deviceName?: string;
+  /** The new password, when the server forces a change. */
+  newPassword?: string;
+  /**
+   * With a token (remember, token or qr): a call that meets SESSION_EXPIRED logs in once again with the
+   * current token and is sent once more. If that login fails, the call rejects and no automatic login
+   * happens again on this session. Never after BAD_CREDENTIALS, RATE_LIMITED or IP_SUSPENDED. Off by default.
+   */
+  autoRelogin?: boolean;
   signal?: AbortSignal;
 }
 
 export interface ResumeOptions {
   /** Overrides the relay the state was exported with ("" for direct). */
   relay?: string;
+  /** As in login(): uses the state's token. */
+  autoRelogin?: boolean;
+  onToken?: (token: string) => void;
   signal?: AbortSignal;
+}
+
+export interface PrepareENTOptions {
+  /** Any space page of the school. */
+  url: string;
+  /** The UUID the token of the handshake will be bound to: use the same for the token login. */
+  deviceUUID: string;
+  relay?: string;
+  signal?: AbortSignal;
+}
+
+/** The mobile-validation handshake of protocol.md §12.1. */
+export interface ENTHandshake {
+  /** The mobile space page to open in a normal tab once the cookies are set. */
+  page: string;
+  /** To set on the PRONOTE origin: validationAppliMobile, uuidAppliMobile, ielang. */
+  cookies: { name: string; value: string; path: string }[];
+  cas: boolean;
+  casURL?: string;
+  school?: string;
+  version?: number[];
+  spaces?: { name: string; url: string; genreEspace: number }[];
 }
 
 /** Options every session method accepts. */
@@ -92,6 +206,12 @@ export interface Session {
   /** The grading periods grades() accepts. */
   readonly periods: Period[];
   readonly kind: AccountKind;
+  /** The current token, null when the login asked for none; it changes with every login (see onToken). Keep it like a password. */
+  readonly token: string | null;
+  /** The username later token logins need (the server's canonical login). */
+  readonly username: string | null;
+  /** Pass it back as identifiantNav: a device registered for double authentication is known by it. */
+  readonly identifiantNav: string | null;
   /** A raw call: name is the PRONOTE function, data its data object; resolves with the reply's data object. */
   call(name: string, data?: Record<string, unknown> | null, options?: RawCallOptions): Promise<Record<string, unknown>>;
   timetable(query: TimetableQuery): Promise<Lesson[]>;
@@ -225,6 +345,8 @@ export interface SessionState {
   username: string;
   deviceUUID?: string;
   identifiantNav?: string;
+  /** The current token, when the session has one (keep the state like a password). */
+  token?: string;
   user: User;
   periods: Period[];
   /** The relay the session was opened through; absent in direct mode. */
@@ -240,6 +362,7 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "IP_SUSPENDED"
   | "TWO_FACTOR_REQUIRED"
+  | "PASSWORD_CHANGE_REQUIRED"
   | "SERVER_ERROR"
   | "PROTOCOL_ERROR"
   | "NETWORK_ERROR"
@@ -257,6 +380,8 @@ export interface PronoteError extends Error {
   argument?: string;
   /** RELAY_REFUSED: the relay's own code, e.g. "RELAY_HOST_NOT_ALLOWED". */
   relayCode?: string;
+  /** TWO_FACTOR_REQUIRED, PASSWORD_CHANGE_REQUIRED: what to ask the user (then log in again with it). */
+  need?: TwoFactorNeed;
 }
 
 /** Narrows an unknown rejection to a PronoteError. */

@@ -6,7 +6,27 @@ import {
   type Lesson, type LoadOptions, type LoginOptions, type LoginStep, type Mark, type Period, type Pronote,
   type PronoteError, type RawCallOptions, type ResumeOptions, type Session, type SessionState,
   type SubjectAverage, type TimetableQuery, type User,
+  type PasswordLogin, type TokenLogin, type QRLogin, type ENTCookiesLogin, type TwoFactorNeed, type TwoFactorAnswer,
+  type PrepareENTOptions, type ENTHandshake,
 } from "../../web/pronote.js";
+
+// The other ways to log in, typed.
+export async function otherLogins(pronote: Pronote, qrText: string): Promise<string | null> {
+  const remember: PasswordLogin = {
+    url: "http://127.0.0.1:8080/pronote/eleve.html", username: "double", password: "pronotevs", remember: true,
+    deviceUUID: "0f8e…", autoRelogin: true, onToken: (t: string) => localStorage.setItem("token", t),
+    onTwoFactor: async (need: TwoFactorNeed): Promise<TwoFactorAnswer> => (need.pin ? { pin: "1234", deviceName: "Mon PC" } : null),
+  };
+  const s = await pronote.login(remember);
+  const byToken: TokenLogin = { url: "http://127.0.0.1:8080/pronote/eleve.html", username: s.username ?? "", token: s.token ?? "", deviceUUID: "0f8e…" };
+  const qr: QRLogin = { qr: { data: qrText, pin: "1234" }, deviceUUID: "0f8e…", pin: "1234", deviceName: "Mon PC" };
+  const ent: ENTCookiesLogin = { url: "https://x.index-education.net/pronote/eleve.html", entCookies: ["a=b"] };
+  const prep: PrepareENTOptions = { url: "https://x.index-education.net/pronote/eleve.html", deviceUUID: "0f8e…" };
+  const h: ENTHandshake = await pronote.prepareENT(prep);
+  console.log(h.page, h.cookies.map((c) => c.name), s.identifiantNav);
+  for (const o of [byToken, qr, ent]) await (await pronote.login(o)).close();
+  return s.token;
+}
 
 export async function example(bytes: ArrayBuffer): Promise<void> {
   const loadOptions: LoadOptions = { wasm: bytes };

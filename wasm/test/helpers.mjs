@@ -24,7 +24,7 @@ function fakeBinary() {
 
 /**
  * startFake runs the fake server with a profile ("2023", "2024.3.9", "2025", "2026") and flags.
- * @returns {Promise<{root: string, student: string, parent: string, accounts: object, fault: Function, reset: Function, requests: Function, stop: Function}>}
+ * @returns {Promise<{root: string, student: string, parent: string, accounts: object, twoFactorPIN: string, qr: Function, count: Function, fault: Function, reset: Function, requests: Function, stop: Function}>}
  */
 export async function startFake(profile, { encrypt = false, compress = false, extra = [] } = {}) {
   const args = ["-profile", profile, "-now", today, ...extra];
@@ -50,7 +50,16 @@ export async function startFake(profile, { encrypt = false, compress = false, ex
     root: info.url,
     student: info.url + "eleve.html",
     parent: info.url + "parent.html",
-    accounts: { student: info.student, parent: info.parent },
+    accounts: { student: info.student, parent: info.parent, twoFactor: info.twoFactor, passwordChange: info.passwordChange },
+    twoFactorPIN: info.twoFactorPIN,
+    /** qr makes a QR code for an account and returns its JSON text (control qr). */
+    qr: async (kind, username, pin) => {
+      const res = await fetch(new URL(`/__control/qr?kind=${kind}&username=${username}&pin=${pin}`, info.url), { method: "POST" });
+      if (!res.ok) throw new Error(`control qr: HTTP ${res.status}`);
+      return res.text();
+    },
+    /** count returns how many calls of a PRONOTE function the server received. */
+    count: async (fn) => (await control(`count?function=${fn}`, "GET")).count,
     fault: (query) => control(`fault?${query}`),
     reset: () => control("reset"),
     requests: () => control("requests", "GET"),

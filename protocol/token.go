@@ -46,3 +46,7 @@ func (s *Session) setToken(token string) {
 		}()
 	}
 }
+
+// URL returns the space page the session was opened on (the mobile page for token and QR
+// logins): what a later token login takes as Options.URL.
+func (s *Session) URL() string { return s.page.String() }

@@ -13,6 +13,10 @@ import (
 // log in (actionsDoubleAuth 0, §6.8) when no new password was given.
 var ErrPasswordChangeRequired = errors.New("pronote: the server requires a new password for this account")
 
+// ErrPINRefused is the error of a PIN the server refused during double authentication; it is
+// an ErrBadCredentials. It is final: the server counts wrong PINs, so none is sent again.
+var ErrPINRefused = fmt.Errorf("%w: the server refused the PIN", ErrBadCredentials)
+
 // DefaultDeviceName names this device for double authentication when the answer gives none.
 const DefaultDeviceName = "Navigateur (pronote.js)"
 
@@ -161,9 +165,9 @@ func (s *Session) sendTwoFactor(ctx context.Context, need TwoFactorNeed, ans *Tw
 		}
 		if !ok {
 			if msg != "" {
-				return fmt.Errorf("%w: the server refused the PIN (%s)", ErrBadCredentials, msg)
+				return fmt.Errorf("%w (%s)", ErrPINRefused, msg)
 			}
-			return fmt.Errorf("%w: the server refused the PIN", ErrBadCredentials)
+			return ErrPINRefused
 		}
 		final["codePin"] = pin
 	}

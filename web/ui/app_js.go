@@ -60,13 +60,17 @@ func Mount(el dom.Element, opts Options) {
 	if saved := (webStorage{"localStorage", langKey}).read(); saved != "" {
 		a.lang = ParseLang(saved)
 	}
-	a.k = &keeper{store: opts.Store, transport: opts.Transport}
+	a.k = &keeper{store: opts.Store, transport: opts.Transport, hooks: a.resumeHooks}
 	el.Class().Add("pronote-app")
 	if a.k.resume() {
 		if t := a.k.rec.Tab; t == tabGrades || t == tabHomework {
 			a.tab = t
 		}
 		a.showMain()
+		return
+	}
+	if r, ok := loadRemembered(a.tokens()); ok {
+		a.loginWithToken(r) // "Rester connecté" (login2_js.go)
 		return
 	}
 	a.showLogin("")
@@ -116,7 +120,11 @@ func (a *app) langButton(s *screen) dom.Element {
 // its explanation; anything else is shown in place by the caller.
 func (a *app) failed(err error) (code string, handled bool) {
 	code = a.opts.Code(err)
-	if code == "SESSION_EXPIRED" || code == "CLOSED" {
+	if code == "BAD_CREDENTIALS" { // the automatic login's kept token was refused
+		a.forgetToken()
+		code = "REMEMBER_EXPIRED"
+	}
+	if code == "SESSION_EXPIRED" || code == "CLOSED" || code == "REMEMBER_EXPIRED" {
 		a.k.logout()
 		a.showLogin(code)
 		return code, true
@@ -173,6 +181,7 @@ func (a *app) recoverPanic() {
 // logout ends the session and shows the login screen.
 func (a *app) logout() {
 	a.k.logout()
+	a.forgetToken()
 	a.tt, a.gr, a.hw = timetableState{}, gradesState{}, homeworkState{}
 	a.tab = tabTimetable
 	a.showLogin("")

@@ -33,6 +33,7 @@ type keeper struct {
 	s         *protocol.Session
 	store     Store
 	transport func() protocol.Transport
+	hooks     func(*protocol.Options) // adds the token hooks to a resumed session, when set
 	rec       saved
 }
 
@@ -60,7 +61,11 @@ func (k *keeper) resume() bool {
 		k.store.Clear()
 		return false
 	}
-	s, err := protocol.Resume(rec.Session, protocol.Options{Transport: k.transport()})
+	o := protocol.Options{Transport: k.transport()}
+	if k.hooks != nil {
+		k.hooks(&o)
+	}
+	s, err := protocol.Resume(rec.Session, o)
 	if err != nil {
 		k.store.Clear()
 		return false
@@ -78,7 +83,7 @@ func (k *keeper) do(ctx context.Context, call func(*protocol.Session) error) err
 	if k.s == nil {
 		return protocol.ErrClosed
 	}
-	err := call(k.s)
+	err := k.s.Do(ctx, func(context.Context) error { return call(k.s) }) // AutoRelogin, when set
 	switch protocol.Code(err) {
 	case "SESSION_EXPIRED", "CLOSED":
 		k.store.Clear()

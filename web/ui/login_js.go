@@ -18,6 +18,9 @@ type loginState struct {
 	username string
 	err      string // the code of the last failure
 	busy     bool
+	qr       bool       // log in with a QR code (login2_js.go)
+	remember bool       // "Rester connecté": keep a token on this device
+	form     *loginForm // the form on screen
 }
 
 var loginSteps = []string{protocol.StepPage, protocol.StepParameters, protocol.StepIdentification,
@@ -26,6 +29,8 @@ var loginSteps = []string{protocol.StepPage, protocol.StepParameters, protocol.S
 // loginForm holds the controls the handlers read.
 type loginForm struct {
 	form, fields, urlField, url, user, pass, hint, errBox, steps, submit dom.Element
+	school, kind, userField, passField                                   dom.Element // hidden in QR mode
+	qrBox, qrData, qrPIN, remember, twoFactor                            dom.Element // login2_js.go
 }
 
 // showLogin shows the login screen, with the explanation of errCode when not empty.
@@ -38,6 +43,7 @@ func (a *app) showLogin(errCode string) {
 		a.login.url = a.opts.School
 	}
 	var f loginForm
+	a.login.form = &f
 	a.replace(func(s *screen) dom.Element {
 		top := s.el("header", "login-top", s.el("div", "brand", attrs(s.el("span", "logo", "P"), "aria-hidden", "true"),
 			s.el("span", "brand-name", a.lang.T("app.title"))), a.langButton(s))
@@ -66,6 +72,7 @@ func (a *app) loginFormView(s *screen, f *loginForm) dom.Element {
 					focus(f.url)
 				}
 			})
+		f.school = school
 		f.fields.AppendChild(school)
 	}
 	f.url = attrs(s.el("input", "input"), "id", "pronote-url", "type", "url", "inputmode", "url",
@@ -86,11 +93,14 @@ func (a *app) loginFormView(s *screen, f *loginForm) dom.Element {
 	f.errBox = attrs(s.el("div", "notice notice-error"), "role", "alert", "tabindex", "-1", "id", "pronote-login-error")
 	f.steps = attrs(s.el("ol", "steps"), "aria-live", "polite")
 	f.submit = attrs(s.el("button", "btn btn-primary btn-block", a.lang.T("login.submit")), "type", "submit")
-	s.add(f.fields, f.urlField, kind,
-		s.el("div", "field", attrs(s.el("label", "", a.lang.T("login.username")), "for", "pronote-username"), f.user),
-		s.el("div", "field", attrs(s.el("label", "", a.lang.T("login.password")), "for", "pronote-password"), f.pass),
-		f.hint)
-	s.add(f.form, f.fields, f.errBox, f.steps, f.submit)
+	f.kind = kind
+	f.userField = s.el("div", "field", attrs(s.el("label", "", a.lang.T("login.username")), "for", "pronote-username"), f.user)
+	f.passField = s.el("div", "field", attrs(s.el("label", "", a.lang.T("login.password")), "for", "pronote-password"), f.pass)
+	method := a.methodChoice(s, f)
+	f.fields.InsertBefore(method, f.fields.FirstChild())
+	s.add(f.fields, f.urlField, kind, f.userField, f.passField, f.hint, a.qrFields(s, f), a.rememberField(s, f))
+	f.twoFactor = attrs(s.el("div", "two-factor"), "hidden", "")
+	s.add(f.form, f.fields, f.twoFactor, f.errBox, f.steps, f.submit)
 	s.on(f.form, "submit", func(e js.Value) {
 		e.Call("preventDefault")
 		a.submitLogin(f)
@@ -119,9 +129,10 @@ func (a *app) choice(s *screen, name, legend string, second bool, first, other s
 // syncLogin shows what the current choices need: the address field, the demo credentials,
 // the error and the progress.
 func (a *app) syncLogin(f *loginForm) {
-	f.urlField.Underlying().Set("hidden", !a.login.own)
+	f.urlField.Underlying().Set("hidden", !a.login.own || a.login.qr)
+	a.syncMethod(f)
 	clear(f.hint)
-	if d := a.opts.Demo; d != nil && !a.login.own {
+	if d := a.opts.Demo; d != nil && !a.login.own && !a.login.qr {
 		c := d.Student
 		if a.login.parent {
 			c = d.Parent
@@ -148,7 +159,11 @@ func (a *app) progress(f *loginForm, current string) {
 	clear(f.steps)
 	s := &screen{doc: a.doc}
 	state := "done"
-	for _, step := range loginSteps {
+	steps := loginSteps
+	if current == protocol.StepTwoFactor { // only shown when the server asks for it
+		steps = append(append(append([]string(nil), loginSteps[:4]...), current), loginSteps[4:]...)
+	}
+	for _, step := range steps {
 		if step == current {
 			state = "current"
 		}
@@ -164,6 +179,10 @@ func (a *app) progress(f *loginForm, current string) {
 // submitLogin reads the form and logs in on a goroutine: one attempt, never retried.
 func (a *app) submitLogin(f *loginForm) {
 	if a.login.busy {
+		return
+	}
+	if a.login.qr {
+		a.submitQR(f)
 		return
 	}
 	a.login.url, a.login.username = value(f.url), value(f.user)
@@ -183,28 +202,50 @@ func (a *app) submitLogin(f *loginForm) {
 		focus(f.errBox)
 		return
 	}
+	a.runLogin(f, protocol.Options{URL: page, Credential: protocol.Password{Username: a.login.username,
+		Password: password, Remember: a.login.remember}})
+}
+
+// runLogin logs in on a goroutine with o's credential: one attempt, never retried. Double
+// authentication is asked in the form; with "Rester connecté" the token is kept.
+func (a *app) runLogin(f *loginForm, o protocol.Options) {
 	a.login.err, a.login.busy = "", true
 	a.syncLogin(f)
 	a.progress(f, protocol.StepPage)
 	seq := a.seq
+	o.DeviceUUID = a.opts.DeviceUUID
+	if o.IdentifiantNav == "" && o.URL != "" {
+		o.IdentifiantNav = navFor(a.navs(), o.URL)
+	}
+	o.OnProgress = func(step string) {
+		if seq == a.seq {
+			a.progress(f, step)
+		}
+	}
+	o.OnTwoFactor = a.askTwoFactor(f, seq)
+	remember := a.login.remember
+	a.rememberHooks(&o, remember)
 	go func() {
 		defer a.recoverPanic()
-		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+		// Long enough for the user to type a PIN in the middle of the login.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
-		err := a.k.login(ctx, protocol.Options{URL: page, Username: a.login.username, Password: password,
-			DeviceUUID: a.opts.DeviceUUID, OnProgress: func(step string) {
-				if seq == a.seq {
-					a.progress(f, step)
-				}
-			}})
+		err := a.k.login(ctx, o)
 		if seq != a.seq {
 			return
 		}
 		if err != nil {
-			a.showLogin(a.opts.Code(err))
+			code := a.loginCode(err, &o)
+			if code == "REMEMBER_EXPIRED" {
+				a.forgetToken()
+			}
+			a.showLogin(code)
 			return
 		}
-		a.login = loginState{own: a.login.own, parent: a.login.parent, url: a.login.url, username: a.login.username}
+		a.keepToken(remember)
+		saveNav(a.navs(), a.k.s.URL(), a.k.s.IdentifiantNav())
+		a.login = loginState{own: a.login.own, parent: a.login.parent, url: a.login.url, username: a.login.username,
+			qr: a.login.qr, remember: remember}
 		a.tab = tabTimetable
 		a.showMain()
 	}()

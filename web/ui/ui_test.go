@@ -17,7 +17,7 @@ func TestTextsComplete(t *testing.T) {
 	}
 	codes := []string{"BAD_CREDENTIALS", "ACCESS_DENIED", "SESSION_EXPIRED", "RATE_LIMITED", "IP_SUSPENDED",
 		"TWO_FACTOR_REQUIRED", "SERVER_ERROR", "PROTOCOL_ERROR", "NETWORK_ERROR", "RELAY_REFUSED",
-		"INVALID_ARGUMENT", "ABORTED", "CLOSED"}
+		"INVALID_ARGUMENT", "ABORTED", "CLOSED", "PASSWORD_CHANGE_REQUIRED", "PIN_REFUSED", "QR_REFUSED", "REMEMBER_EXPIRED"}
 	for _, c := range codes {
 		fr, en := French.ErrorText(c), English.ErrorText(c)
 		if _, ok := errorTexts[c]; !ok || fr == en {
@@ -35,7 +35,7 @@ func TestTextsComplete(t *testing.T) {
 }
 
 var loginStepsForTest = []string{protocol.StepPage, protocol.StepParameters, protocol.StepIdentification,
-	protocol.StepAuthentication, protocol.StepUser}
+	protocol.StepAuthentication, protocol.StepTwoFactor, protocol.StepUser}
 
 func day(s string) time.Time {
 	t, _ := parseDate(s)

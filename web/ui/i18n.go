@@ -64,7 +64,7 @@ var texts = map[string][2]string{
 	"step.user":            {"Chargement du compte", "Loading the account"},
 	"step.twoFactor":       {"Double authentification", "Two-factor authentication"},
 	"login.method":         {"Se connecter avec", "Log in with"},
-	"login.withPassword":   {"Identifiant", "Username"},
+	"login.withPassword":   {"Compte PRONOTE", "PRONOTE account"},
 	"login.withQR":         {"Code QR", "QR code"},
 	"login.qrData":         {"Texte du code QR", "The QR code's text"},
 	"login.qrHint":         {"Dans PRONOTE : « Mes données », puis « Code QR pour l'application mobile ». Choisissez un code à 4 chiffres, puis collez ici le texte du code QR (valable 10 minutes, une fois).", "In PRONOTE: \"My data\", then \"QR code for the mobile app\". Choose a 4-digit code, then paste the QR code's text here (valid 10 minutes, once)."},

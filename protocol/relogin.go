@@ -28,10 +28,10 @@ func (s *Session) Do(ctx context.Context, f func(ctx context.Context) error) err
 }
 
 // generation returns the count of logins on s, to tell whether another call re-logged in
-// since.
+// since. It does not wait for the call in flight (an aborted call must reject at once).
 func (s *Session) generation() int {
-	s.sem <- struct{}{}
-	defer s.unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.auto.gen
 }
 
@@ -55,7 +55,7 @@ func (s *Session) reloginLocked(ctx context.Context, gen int) error {
 	switch {
 	case s.closed:
 		return ErrClosed
-	case s.auto.gen != gen && s.broken == nil:
+	case s.generation() != gen && s.broken == nil:
 		return nil // another call logged in again meanwhile
 	case s.auto.off:
 		return fmt.Errorf("%w (an automatic login already failed on this session)", ErrSessionExpired)
@@ -84,8 +84,8 @@ func (s *Session) reloginLocked(ctx context.Context, gen int) error {
 		s.broken = err
 		return err
 	}
-	s.auto.gen++
 	s.mu.Lock()
+	s.auto.gen++
 	if s.child >= len(s.acct.children) {
 		s.child = 0
 	}

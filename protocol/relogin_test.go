@@ -170,3 +170,45 @@ func TestAutoReloginParent(t *testing.T) {
 		t.Fatalf("grades of the child: %v", err)
 	}
 }
+
+// gateTransport holds every request while closed, telling entered when one arrives.
+type gateTransport struct {
+	protocol.Transport
+	entered chan struct{}
+	release chan struct{}
+}
+
+func (g *gateTransport) Do(ctx context.Context, r *protocol.Request) (*protocol.Response, error) {
+	g.entered <- struct{}{}
+	<-g.release
+	return g.Transport.Do(ctx, r)
+}
+
+// TestDoAbortWhileQueued: a call made through Do behind a call in flight rejects at once when
+// its context ends; Do itself does not wait for the session.
+func TestDoAbortWhileQueued(t *testing.T) {
+	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2025})
+	s, _ := rememberLogin(t, srv, true)
+	// A session resumed over a gated transport: the login above used the plain one.
+	state, err := s.Export(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	gate := &gateTransport{Transport: options(srv, "student", "", "").Transport, entered: make(chan struct{}, 1), release: make(chan struct{})}
+	r, err := protocol.Resume(state, protocol.Options{Transport: gate, AutoRelogin: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := make(chan error, 1)
+	go func() { first <- r.Do(context.Background(), grades(r)) }()
+	<-gate.entered // the first call holds the session
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := r.Do(ctx, grades(r)); !errors.Is(err, context.Canceled) {
+		t.Errorf("queued aborted call: %v", err)
+	}
+	close(gate.release)
+	if err := <-first; err != nil {
+		t.Errorf("the call in flight: %v", err)
+	}
+}

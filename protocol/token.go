@@ -5,7 +5,7 @@ package protocol
 type autoState struct {
 	onToken func(token string) // Options.OnToken
 	relogin bool               // Options.AutoRelogin
-	gen     int                // counts logins on this Session; guarded by sem
+	gen     int                // counts logins on this Session; written under sem, guarded by mu
 	off     bool               // an automatic login failed: none again; guarded by sem
 	// aliases maps the period and child ids of earlier logins on this Session to the current
 	// ones, so that ids a caller holds keep working after an automatic login; guarded by mu.

@@ -2,7 +2,9 @@ package protocol_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -153,5 +155,49 @@ func TestPasswordChange(t *testing.T) {
 				secrets{fresh}.check(t, "request", string(r.Body))
 			}
 		})
+	}
+}
+
+// lineLogger keeps every debug line as text.
+type lineLogger struct{ lines []string }
+
+func (l *lineLogger) Debug(msg string, args ...any) {
+	l.lines = append(l.lines, fmt.Sprint(append([]any{msg}, args...)...))
+}
+
+// TestNoSecretInLogs runs double authentication, a token login, a QR login and an automatic
+// login with a logger: no password, PIN, token or QR code field appears in a line.
+func TestNoSecretInLogs(t *testing.T) {
+	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2026, Encrypt: true, Compress: true})
+	ctx := context.Background()
+	log := &lineLogger{}
+	o := twoFactorOptions(srv, true)
+	o.Logger, o.AutoRelogin = log, true
+	o.TwoFactor = &protocol.TwoFactorAnswer{PIN: pronotetest.TwoFactorPIN}
+	s, err := protocol.Login(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec := secrets{pronotetest.TwoFactorPassword, pronotetest.TwoFactorPIN, s.Token()}
+	srv.Inject(pronotetest.FaultExpireSession)
+	if err := s.Do(ctx, grades(s)); err != nil {
+		t.Fatal(err)
+	}
+	sec = append(sec, s.Token())
+	qr, _ := srv.QRCode("student", pronotetest.StudentUsername, "7319")
+	qo := credOptions(srv, "student", protocol.QRCode{Data: qr, PIN: "7319"})
+	qo.Logger = log
+	q, err := protocol.Login(ctx, qo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields map[string]string
+	json.Unmarshal([]byte(qr), &fields)
+	sec = append(sec, "7319", q.Token(), fields["jeton"], fields["login"])
+	if len(log.lines) == 0 {
+		t.Fatal("no line logged: the test checks nothing")
+	}
+	for _, line := range log.lines {
+		sec.check(t, "log line", line)
 	}
 }

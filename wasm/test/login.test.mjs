@@ -189,3 +189,56 @@ describe("login arguments", () => {
     });
   }
 });
+
+describe("resume with autoRelogin, and the ENT handshake end to end", () => {
+  let fake;
+  before(async () => { fake = await startFake("2026", { encrypt: true, extra: ["-ent"] }); });
+  after(() => fake.stop());
+
+  test("a resumed session with autoRelogin logs in once on expiry and reports the token", async () => {
+    const s = await pronote.login({ url: fake.student, ...fake.accounts.student, remember: true, deviceUUID });
+    const state = await s.export();
+    await s.close();
+    const told = [];
+    const r = await pronote.resume(state, { autoRelogin: true, onToken: (t) => told.push(t) });
+    assert.equal(r.token, state.token);
+    const logins = await fake.count("Authentification");
+    await fake.fault("kind=expire");
+    assert.ok((await r.homework({ from: "2026-11-23", to: "2026-11-29" })).length > 0);
+    assert.equal(await fake.count("Authentification") - logins, 1);
+    assert.equal(told.length, 1);
+    assert.equal(r.token, told[0]);
+    await r.close();
+  });
+
+  test("prepareENT, the tab's ENT login, window.loginState, then a token login", async () => {
+    const h = await pronote.prepareENT({ url: fake.student, deviceUUID });
+    // The user's tab, played with fetch and a hand-kept cookie header.
+    const jar = new Map(h.cookies.map((c) => [c.name, c.value]));
+    const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    const keep = (res) => {
+      for (const sc of res.headers.getSetCookie()) {
+        const [pair, ...attrs] = sc.split(";");
+        const [k, v] = pair.split("=");
+        if (attrs.some((a) => /max-age=0|max-age=-/i.test(a.trim())) || v === "") jar.delete(k.trim());
+        else jar.set(k.trim(), v);
+      }
+    };
+    let res = await fetch(h.page, { headers: { cookie: cookie() }, redirect: "manual" });
+    assert.equal(res.status, 302);
+    const cas = new URL(res.headers.get("location"));
+    res = await fetch(cas, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ service: cas.searchParams.get("service"), ...fake.accounts.student }) });
+    keep(res);
+    res = await fetch(res.headers.get("location"), { headers: { cookie: cookie() } });
+    keep(res);
+    const html = await res.text();
+    const state = JSON.parse(/window\.loginState = (\{.*?\});<\/script>/.exec(html)[1]);
+    assert.equal(state.status, 0);
+    assert.ok(!jar.has("validationAppliMobile"), "the page clears validationAppliMobile");
+    const s = await pronote.login({ url: fake.student, username: state.login, token: state.mdp, deviceUUID });
+    assert.equal(s.user.name, "MARTIN Léa");
+    assert.notEqual(s.token, state.mdp);
+    await s.close();
+  });
+});

@@ -120,8 +120,8 @@ func (a *app) langButton(s *screen) dom.Element {
 // its explanation; anything else is shown in place by the caller.
 func (a *app) failed(err error) (code string, handled bool) {
 	code = a.opts.Code(err)
-	if code == "BAD_CREDENTIALS" { // the automatic login's kept token was refused
-		a.forgetToken()
+	if code == "BAD_CREDENTIALS" { // the automatic login's token was refused
+		a.forgetTokenOf(a.k.s)
 		code = "REMEMBER_EXPIRED"
 	}
 	if code == "SESSION_EXPIRED" || code == "CLOSED" || code == "REMEMBER_EXPIRED" {

@@ -203,6 +203,15 @@ func (a *app) keepToken(remember bool) {
 // forgetToken is "Se déconnecter" for "Rester connecté".
 func (a *app) forgetToken() { a.tokens().Clear() }
 
+// forgetTokenOf forgets the kept token after the server refused s's: unless another tab has
+// rotated it since (the kept one is then newer and still good).
+func (a *app) forgetTokenOf(s *protocol.Session) {
+	if r, ok := loadRemembered(a.tokens()); ok && s != nil && r.Token != s.Token() {
+		return
+	}
+	a.forgetToken()
+}
+
 // resumeHooks are the options of a session resumed from the tab's storage: with a kept token,
 // it reports rotations and logs in again once on expiry.
 func (a *app) resumeHooks(o *protocol.Options) {

@@ -80,3 +80,23 @@ func unhexT(t *testing.T, s string) []byte {
 	}
 	return b
 }
+
+// FuzzQRCode: whatever is pasted as a QR code and its PIN, planning the login never panics,
+// and fails with an invalid argument or a wrong PIN unless it yields a usable page.
+func FuzzQRCode(f *testing.F) {
+	f.Add(`{"jeton":"67802FE8E14B63C8B56CEED770E842D95406AB51EDE5CC7EF0E0C7AAAA857FF6E0DC0BA7F63AD19B3E6E66957E8985F8","login":"F8E83FA7E9A21441A2596950DA79441E","url":"https://x.test/pronote/eleve.html"}`, "1234")
+	f.Add(`{"jeton":"00","login":"zz","url":"javascript:alert(1)"}`, "0000")
+	f.Add(`[]`, "")
+	f.Fuzz(func(t *testing.T, data, pin string) {
+		p, err := QRCode{Data: data, PIN: pin}.plan(&Options{DeviceUUID: "d"})
+		if err != nil {
+			if !errors.Is(err, ErrInvalidArgument) && !errors.Is(err, ErrBadCredentials) {
+				t.Fatalf("unexpected error kind: %v", err)
+			}
+			return
+		}
+		if _, _, _, err := pageFor(p); err != nil && !errors.Is(err, ErrInvalidArgument) {
+			t.Fatalf("page: %v", err)
+		}
+	})
+}

@@ -74,7 +74,7 @@ test("double authentication: the PIN is asked mid-login, then never again on thi
   await logIn(page, username, password);
   await page.getByLabel("Code PIN").fill(env.fake.twoFactorPIN);
   assert.equal(await page.getByLabel("Nom de cet appareil").inputValue(), "Navigateur (pronote.js)");
-  await page.getByRole("button", { name: "Valider" }).click();
+  await page.getByLabel("Code PIN").press("Enter"); // the same as Valider
   await page.locator(".lesson").first().waitFor({ timeout: 30000 });
   await logOut(page);
   await logIn(page, username, password);

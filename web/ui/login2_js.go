@@ -145,12 +145,23 @@ func (a *app) showTwoFactor(f *loginForm, need protocol.TwoFactorNeed, answers c
 	sent := false
 	ok := attrs(s.el("button", "btn btn-primary", a.lang.T("tf.submit")), "type", "button")
 	cancel := attrs(s.el("button", "btn btn-ghost", a.lang.T("tf.cancel")), "type", "button")
-	s.on(ok, "click", func(js.Value) {
+	confirm := func() {
 		if !sent {
 			sent = true
 			answers <- &protocol.TwoFactorAnswer{PIN: read(pin), DeviceName: read(device), NewPassword: read(newPass)}
 		}
-	})
+	}
+	s.on(ok, "click", func(js.Value) { confirm() })
+	for _, e := range []dom.Element{pin, device, newPass} {
+		if e != nil { // Enter confirms: the form's own button is disabled during the login
+			s.on(e, "keydown", func(ev js.Value) {
+				if ev.Get("key").String() == "Enter" {
+					ev.Call("preventDefault")
+					confirm()
+				}
+			})
+		}
+	}
 	s.on(cancel, "click", func(js.Value) {
 		if !sent {
 			sent = true

@@ -48,7 +48,11 @@ func TestCallFaults(t *testing.T) {
 			var se *protocol.ServerError
 			return errors.As(err, &se) && se.G == 3 && se.Title == "Accès refusé" && se.Func == "DernieresNotes"
 		}, "SERVER_ERROR"},
-		{"G 21", pronotetest.FaultServerError{G: 21, Title: "Impossible d'afficher la page"}, func(err error) bool { return errors.Is(err, protocol.ErrProtocol) }, "PROTOCOL_ERROR"},
+		{"G 21", pronotetest.FaultServerError{G: 21, Title: "Impossible d'afficher la page"}, func(err error) bool {
+			var se *protocol.ServerError
+			return errors.As(err, &se) && se.G == 21 && !errors.Is(err, protocol.ErrProtocol)
+		}, "SERVER_ERROR"},
+		{"G 11", pronotetest.FaultServerError{G: 11, Title: "La page a expiré ! (4)"}, func(err error) bool { return errors.Is(err, protocol.ErrProtocol) }, "PROTOCOL_ERROR"},
 		{"G 13", pronotetest.FaultServerError{G: 13, Title: "La page a expiré ! (6)"}, func(err error) bool { return errors.Is(err, protocol.ErrSessionExpired) }, "SESSION_EXPIRED"},
 	}
 	for _, tt := range tests {

@@ -25,8 +25,9 @@ func (s *Session) Timetable(ctx context.Context, q TimetableQuery) ([]Lesson, er
 		return nil, err
 	}
 	lessons := []Lesson{}
+	who := s.subject() // one child for the whole range
 	for _, w := range weeks {
-		got, err := s.timetableWeek(ctx, w)
+		got, err := s.timetableWeek(ctx, who, w)
 		if err != nil {
 			return nil, err
 		}
@@ -84,14 +85,13 @@ func dayRange(fromS, toS string) (time.Time, time.Time, error) {
 	return from, to, nil
 }
 
-func (s *Session) timetableWeek(ctx context.Context, week int) ([]Lesson, error) {
-	who, _ := s.subject()
+func (s *Session) timetableWeek(ctx context.Context, who subject, week int) ([]Lesson, error) {
 	data := map[string]any{
-		"ressource": who, "Ressource": who, "numeroSemaine": week, "NumeroSemaine": week,
+		"ressource": who.res, "Ressource": who.res, "numeroSemaine": week, "NumeroSemaine": week,
 		"avecAbsencesEleve": false, "avecConseilDeClasse": true, "estEDTPermanence": false,
 		"avecAbsencesRessource": true, "avecDisponibilites": true, "avecInfosPrefsGrille": true,
 	}
-	reply, err := s.call(ctx, "PageEmploiDuTemps", ongletTimetable, data)
+	reply, err := s.callAbout(ctx, who, "PageEmploiDuTemps", ongletTimetable, data)
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,7 @@ import "context"
 // loadUser sends ParametresUtilisateur (§6.10): the user, the children of a parent, the
 // allowed tabs and the grade periods.
 func (s *Session) loadUser(ctx context.Context) error {
-	rep, err := s.callLocked(ctx, "ParametresUtilisateur", 0, nil)
+	rep, err := s.callLocked(ctx, subject{}, "ParametresUtilisateur", 0, nil) // onglet 0: no membre
 	if err != nil {
 		return err
 	}

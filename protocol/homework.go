@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"sort"
+	"strings"
 
 	"github.com/pronote-web/pronote/internal/weburl"
 	"github.com/pronote-web/pronote/protocol/internal/wire"
@@ -18,8 +19,8 @@ func (s *Session) Homework(ctx context.Context, from, to Date) ([]Homework, erro
 	}
 	first := s.firstMonday()
 	w1, w2 := wire.WeekNumber(first, start), wire.WeekNumber(first, end)
-	if w2-w1 >= 62 {
-		return nil, argError("to", "the range spans more than a school year")
+	if w2-w1+1 > wire.MaxWeek {
+		return nil, argError("to", "the range spans more than a school year (%d weeks)", wire.MaxWeek)
 	}
 	weeks := make([]int, 0, w2-w1+1)
 	for w := w1; w <= w2; w++ {
@@ -59,7 +60,8 @@ func (s *Session) homeworkFrom(it obj) Homework {
 }
 
 // attachmentFrom builds an attachment's address (§8.2): files live under FichiersExternes with
-// an encrypted id; links carry their own URL.
+// an encrypted id; links carry their own URL, kept only when it is an absolute http(s) one
+// (a teacher's javascript: or data: link reaches no caller; its name does).
 func (s *Session) attachmentFrom(a obj) Attachment {
 	name := a.str("L")
 	if a.int("G") == 0 {
@@ -67,7 +69,10 @@ func (s *Session) attachmentFrom(a obj) Attachment {
 		if link == "" {
 			link = name
 		}
-		return Attachment{Name: name, URL: link, Kind: "link"}
+		if u, err := weburl.Parse(strings.TrimSpace(link)); err == nil {
+			return Attachment{Name: name, URL: u.String(), Kind: "link"}
+		}
+		return Attachment{Name: name, Kind: "link"}
 	}
 	id, _ := json.Marshal(map[string]any{"N": a.str("N"), "Actif": true})
 	hexID := wire.EncryptHex(s.st.key, s.st.iv, string(id))

@@ -45,8 +45,8 @@ func (s *Session) Timetable(ctx context.Context, q TimetableQuery) ([]Lesson, er
 func (s *Session) weeksOf(q TimetableQuery) (weeks []int, from, to string, err error) {
 	first := s.firstMonday()
 	if q.Week != 0 {
-		if q.Week < 1 || q.Week > 62 || q.From != "" || q.To != "" {
-			return nil, "", "", argError("week", "must be a week number from 1 to 62, without from/to")
+		if q.Week < 1 || q.Week > wire.MaxWeek || q.From != "" || q.To != "" {
+			return nil, "", "", argError("week", "must be a week number from 1 to %d, without from/to", wire.MaxWeek)
 		}
 		return []int{q.Week}, "", "9999", nil
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/pronote-web/pronote/internal/weburl"
 )
@@ -17,9 +18,27 @@ type loginArgs struct {
 	DeviceUUID     string `json:"deviceUUID"`
 	IdentifiantNav string `json:"identifiantNav"`
 	Relay          string `json:"relay"`
+	Timeout        float64 `json:"timeout"` // milliseconds per request, 0 for the default
 }
 
+// maxTimeout bounds the timeout option: ten minutes is already more than any browser waits.
+const maxTimeout = 10 * 60 * 1000
+
+// checkTimeout accepts a per-request timeout in milliseconds: absent, or from 1 to maxTimeout.
+func checkTimeout(ms float64) error {
+	if ms < 0 || (ms > 0 && ms < 1) || ms > maxTimeout {
+		return argError("timeout", "must be a number of milliseconds from 1 to 600000")
+	}
+	return nil
+}
+
+// timeoutOf turns the timeout option into a duration (0: the protocol's default).
+func timeoutOf(ms float64) time.Duration { return time.Duration(ms * float64(time.Millisecond)) }
+
 func (a *loginArgs) check() error {
+	if err := checkTimeout(a.Timeout); err != nil {
+		return err
+	}
 	switch {
 	case strings.TrimSpace(a.URL) == "":
 		return argError("url", "is required")
@@ -33,7 +52,8 @@ func (a *loginArgs) check() error {
 
 // resumeArgs are resume's options.
 type resumeArgs struct {
-	Relay *string `json:"relay"` // nil: keep the relay the state was exported with
+	Relay   *string `json:"relay"`   // nil: keep the relay the state was exported with
+	Timeout float64 `json:"timeout"` // milliseconds per request, 0 for the default
 }
 
 // rangeArgs select days (timetable, homework) or a week (timetable only).

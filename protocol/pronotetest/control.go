@@ -13,7 +13,7 @@ import (
 //	POST fault?kind=not-json|drop-reply|cut-reply|hold-reply            arm a fault
 //	POST release                                                         Release held replies
 //	POST fault?kind=server&g=25&title=…                                  arm a FaultServerError
-//	POST homework  {"due":"YYYY-MM-DD","html":"…"}                      PlantHomework
+//	POST homework  {"due":"YYYY-MM-DD","html":"…","links":[{"name","url"}]}  PlantHomework
 //	POST reset                                                           Reset
 //	GET  requests                                                        the request log as JSON
 //

@@ -22,7 +22,7 @@ func (s *Server) homework(sess *session, req request, st Student) (reply, *proto
 		return reply{}, fail(21)
 	}
 	weeks, err := wire.ParseDomain(q.Domaine.V)
-	if err != nil || len(weeks) > 60 {
+	if err != nil || len(weeks) > wire.MaxWeek {
 		return reply{}, fail(21)
 	}
 	var sig signature

@@ -126,3 +126,30 @@ func TestHostileHomework(t *testing.T) {
 		t.Fatal("the planted homework was not served")
 	}
 }
+
+// TestLogoutDuringCall: logging out while a call is loading neither crashes when the call
+// returns nor writes the logged-out session back into the store.
+func TestLogoutDuringCall(t *testing.T) {
+	k, st, srv := newKeeper(t)
+	if err := login(t, k, srv, protocol.KindStudent, pronotetest.StudentUsername, pronotetest.StudentPassword); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	err := k.do(ctx, func(s *protocol.Session) error {
+		_, err := s.Grades(ctx, "")
+		k.logout() // the user pressed "Se déconnecter" while the grades were loading
+		return err
+	})
+	if err != nil {
+		t.Fatalf("the call itself: %v", err)
+	}
+	if st.data != nil {
+		t.Error("the logged-out session was saved again")
+	}
+	if err := k.do(ctx, func(*protocol.Session) error { return nil }); protocol.Code(err) != "CLOSED" {
+		t.Errorf("a call after logout: %v", err)
+	}
+	if err := k.selectChild("x"); protocol.Code(err) != "CLOSED" {
+		t.Errorf("selectChild after logout: %v", err)
+	}
+}

@@ -105,6 +105,11 @@ func FormatDate(t time.Time) string { return t.Format("02/01/2006") }
 // FormatDateTime writes "dd/mm/yyyy HH:MM:SS" zero-padded (§9.4).
 func FormatDateTime(t time.Time) string { return t.Format("02/01/2006 15:04:05") }
 
+// MaxWeek is the last week number of a school year: weeks run from 1 (the week of
+// PremierLundi) to 62 at most, so a week set (domaine) holds at most 62 weeks. The client
+// checks its queries against it and the fake server refuses more with G 21.
+const MaxWeek = 62
+
 // WeekNumber is 1 + whole calendar weeks between firstMonday and t, at least 1 (§9.4).
 func WeekNumber(firstMonday, t time.Time) int {
 	days := civilDays(t) - civilDays(firstMonday)

@@ -12,12 +12,12 @@ import (
 // loginArgs are the JSON-able fields of login's options. onProgress and signal are read
 // separately (functions and AbortSignals do not survive JSON.stringify).
 type loginArgs struct {
-	URL            string `json:"url"`
-	Username       string `json:"username"`
-	Password       string `json:"password"`
-	DeviceUUID     string `json:"deviceUUID"`
-	IdentifiantNav string `json:"identifiantNav"`
-	Relay          string `json:"relay"`
+	URL            string  `json:"url"`
+	Username       string  `json:"username"`
+	Password       string  `json:"password"`
+	DeviceUUID     string  `json:"deviceUUID"`
+	IdentifiantNav string  `json:"identifiantNav"`
+	Relay          string  `json:"relay"`
 	Timeout        float64 `json:"timeout"` // milliseconds per request, 0 for the default
 }
 

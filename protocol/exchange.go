@@ -176,14 +176,15 @@ func (s *Session) decodeReply(ex exchange, resp *Response) (*reply, error) {
 		}
 		return nil, protoErr(ex.name, "reply is not JSON")
 	}
-	var env obj
+	// The envelope is read one level deep: its payload is decoded, then parsed once.
+	var env map[string]json.RawMessage
 	if err := json.Unmarshal(body, &env); err != nil {
 		return nil, protoErr(ex.name, "reply is not a JSON object")
 	}
-	if e := env.obj("Erreur"); e != nil {
+	if e := parseObj(env["Erreur"]); e != nil {
 		return nil, serverError(ex.name, e.int("G"), e.str("Titre"))
 	}
-	raw := env.get("dataSec", "donneesSec")
+	raw := rawMember(env, "dataSec", "donneesSec")
 	if raw == nil {
 		return nil, protoErr(ex.name, "reply has no dataSec/donneesSec")
 	}
@@ -191,8 +192,12 @@ func (s *Session) decodeReply(ex exchange, resp *Response) (*reply, error) {
 	if err != nil {
 		return nil, protoErr(ex.name, "reply payload does not decode")
 	}
-	inner := asObj(plain)
-	rep := &reply{data: inner.obj("data", "donnees"), signature: inner.obj("Signature", "_Signature_"), no: env.str("no", "numeroOrdre")}
+	inner := parseObj(plain)
+	var no string
+	if n := rawMember(env, "no", "numeroOrdre"); n != nil {
+		json.Unmarshal(n, &no)
+	}
+	rep := &reply{data: inner.obj("data", "donnees"), signature: inner.obj("Signature", "_Signature_"), no: no}
 	if rep.signature.flag("Erreur") {
 		return nil, &ServerError{Func: ex.name, Title: rep.signature.str("MessageErreur")}
 	}
@@ -200,6 +205,16 @@ func (s *Session) decodeReply(ex exchange, resp *Response) (*reply, error) {
 		rep.data = obj{}
 	}
 	return rep, nil
+}
+
+// rawMember returns the first present, non-null member among names.
+func rawMember(env map[string]json.RawMessage, names ...string) json.RawMessage {
+	for _, n := range names {
+		if v, ok := env[n]; ok && string(v) != "null" {
+			return v
+		}
+	}
+	return nil
 }
 
 // checkOrder verifies the reply's order number against counter+1 under any candidate; a reply

@@ -46,14 +46,17 @@ func resourceOf(r obj) resource {
 }
 
 // flattenOnglets collects every G in the listeOnglets tree, whatever the children key (§6.10).
-func flattenOnglets(raw []byte, into map[int]bool) {
-	for _, it := range asList(raw) {
+func flattenOnglets(tree any, into map[int]bool) {
+	for _, it := range asList(tree) {
 		if g, ok := it.num("G"); ok {
 			into[int(g)] = true
 		}
 		for k, v := range it {
-			if k != "G" && len(v) > 0 && (v[0] == '[' || v[0] == '{') {
-				flattenOnglets(v, into)
+			switch v.(type) {
+			case []any, map[string]any:
+				if k != "G" {
+					flattenOnglets(v, into)
+				}
 			}
 		}
 	}

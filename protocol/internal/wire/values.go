@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -182,15 +181,4 @@ func FormatDomain(vals []int) string {
 		i = j + 1
 	}
 	return "[" + strings.Join(parts, ",") + "]"
-}
-
-// Unwrap returns V when raw is a {_T, V} or {V} wrapper and raw itself otherwise (§9.1).
-func Unwrap(raw json.RawMessage) json.RawMessage {
-	var w struct {
-		V json.RawMessage `json:"V"`
-	}
-	if len(raw) > 0 && raw[0] == '{' && json.Unmarshal(raw, &w) == nil && w.V != nil {
-		return w.V
-	}
-	return raw
 }

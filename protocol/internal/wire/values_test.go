@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"encoding/json"
 	"reflect"
 	"testing"
 	"time"
@@ -100,13 +99,5 @@ func TestGrades(t *testing.T) {
 	}
 	if FormatGrade(12.75) != "12,75" {
 		t.Error("FormatGrade")
-	}
-}
-
-func TestUnwrap(t *testing.T) {
-	for in, want := range map[string]string{`{"_T":7,"V":"02/09/2024"}`: `"02/09/2024"`, `{"V":[1]}`: `[1]`, `"x"`: `"x"`, `{"L":"a"}`: `{"L":"a"}`} {
-		if got := string(Unwrap(json.RawMessage(in))); got != want {
-			t.Errorf("Unwrap(%s) = %s", in, got)
-		}
 	}
 }

@@ -96,7 +96,7 @@ func TestFaultMatrix(t *testing.T) {
 				// On a new connection: a kept-alive one that ends without an answer is the
 				// server's keep-alive timeout, never processed (TestIdleConnectionClosed).
 				tr.inner.(*httptransport.Transport).CloseIdleConnections()
-				_, err = s.Grades(ctx, "")
+				_, err = s.Grades(ctx, protocol.GradesQuery{})
 				if code := protocol.Code(err); code != tt.code || !strings.Contains(err.Error(), tt.says) {
 					t.Errorf("call: err = %v (%s), want code %s saying %q", err, code, tt.code, tt.says)
 				}
@@ -104,7 +104,7 @@ func TestFaultMatrix(t *testing.T) {
 					t.Errorf("call: err = %v, want it to wrap %v", err, tt.is)
 				}
 				srv.Reset() // the fault is lifted (held replies go out)
-				_, err = s.Grades(ctx, "")
+				_, err = s.Grades(ctx, protocol.GradesQuery{})
 				if code := protocol.Code(err); code != tt.after {
 					t.Errorf("next call: err = %v (%q), want %q", err, code, tt.after)
 				}
@@ -127,11 +127,11 @@ func TestIdleConnectionClosed(t *testing.T) {
 	ctx := context.Background()
 	for i := 0; i < 5; i++ {
 		srv.CloseClientConnections()
-		if _, err := s.Grades(ctx, ""); err != nil && !errors.Is(err, protocol.ErrNotSent) {
+		if _, err := s.Grades(ctx, protocol.GradesQuery{}); err != nil && !errors.Is(err, protocol.ErrNotSent) {
 			t.Fatalf("call %d: %v", i, err)
 		}
 	}
-	if _, err := s.Grades(ctx, ""); err != nil {
+	if _, err := s.Grades(ctx, protocol.GradesQuery{}); err != nil {
 		t.Fatalf("after the closed connections: %v", err)
 	}
 }
@@ -143,7 +143,7 @@ func TestCallerDeadlineIsTimeout(t *testing.T) {
 	srv.Inject(pronotetest.FaultHoldReply)
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	if _, err := s.Grades(ctx, ""); protocol.Code(err) != "TIMEOUT" {
+	if _, err := s.Grades(ctx, protocol.GradesQuery{}); protocol.Code(err) != "TIMEOUT" {
 		t.Errorf("deadline: err = %v (%s), want TIMEOUT", err, protocol.Code(err))
 	}
 	srv.Reset() // releases the held reply and clears the request log
@@ -155,11 +155,11 @@ func TestCallerDeadlineIsTimeout(t *testing.T) {
 		}
 		cancel2()
 	}()
-	if _, err := s.Grades(ctx, ""); protocol.Code(err) != "ABORTED" {
+	if _, err := s.Grades(ctx, protocol.GradesQuery{}); protocol.Code(err) != "ABORTED" {
 		t.Errorf("cancel: err = %v (%s), want ABORTED", err, protocol.Code(err))
 	}
 	srv.Release()
-	if _, err := s.Grades(context.Background(), ""); err != nil {
+	if _, err := s.Grades(context.Background(), protocol.GradesQuery{}); err != nil {
 		t.Errorf("after both: %v", err)
 	}
 }

@@ -18,7 +18,7 @@ func TestHomeworkRange(t *testing.T) {
 	ctx := context.Background()
 	first := pronotetest.NewDemo(testNow).FirstMonday
 	last := first.AddDate(0, 0, 62*7-1) // the Sunday of week 62
-	hw, err := s.Homework(ctx, first.Format("2006-01-02"), last.Format("2006-01-02"))
+	hw, err := s.Homework(ctx, protocol.HomeworkQuery{From: first.Format("2006-01-02"), To: last.Format("2006-01-02")})
 	if err != nil {
 		t.Fatalf("62 weeks: %v", err)
 	}
@@ -26,7 +26,7 @@ func TestHomeworkRange(t *testing.T) {
 		t.Error("62 weeks: no homework at all")
 	}
 	sent := len(srv.Requests())
-	_, err = s.Homework(ctx, first.Format("2006-01-02"), last.AddDate(0, 0, 1).Format("2006-01-02"))
+	_, err = s.Homework(ctx, protocol.HomeworkQuery{From: first.Format("2006-01-02"), To: last.AddDate(0, 0, 1).Format("2006-01-02")})
 	var ae *protocol.ArgumentError
 	if !errors.As(err, &ae) || ae.Name != "to" {
 		t.Errorf("63 weeks: err = %v, want an invalid to", err)
@@ -51,7 +51,7 @@ func TestLinkAttachments(t *testing.T) {
 	}
 	srv.PlantHomework(testNow.AddDate(0, 0, 2), "<p>liens</p>", links...)
 	day := testNow.AddDate(0, 0, 2).Format("2006-01-02")
-	hw, err := s.Homework(context.Background(), day, day)
+	hw, err := s.Homework(context.Background(), protocol.HomeworkQuery{From: day, To: day})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,10 +36,10 @@ func TestParent(t *testing.T) {
 				for _, l := range lessons {
 					weeks[i] = append(weeks[i], l.Subject+l.Start)
 				}
-				if _, err := s.Grades(ctx, ""); err != nil {
+				if _, err := s.Grades(ctx, protocol.GradesQuery{}); err != nil {
 					t.Fatalf("child %d grades: %v", i, err)
 				}
-				if _, err := s.Homework(ctx, "2026-11-23", "2026-11-29"); err != nil {
+				if _, err := s.Homework(ctx, protocol.HomeworkQuery{From: "2026-11-23", To: "2026-11-29"}); err != nil {
 					t.Fatalf("child %d homework: %v", i, err)
 				}
 			}

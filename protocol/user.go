@@ -1,6 +1,10 @@
 package protocol
 
-import "context"
+import (
+	"context"
+
+	"github.com/pronote-web/pronote/protocol/internal/wire"
+)
 
 // loadUser sends ParametresUtilisateur (§6.10): the user, the children of a parent, the
 // allowed tabs and the grade periods.
@@ -71,7 +75,7 @@ func (s *Session) readGradePeriods(r obj) {
 	}
 	chosen := items[0]
 	for _, it := range items {
-		if it.int("G") == ongletGrades {
+		if it.int("G") == wire.TabGrades {
 			chosen = it
 		}
 	}

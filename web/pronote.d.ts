@@ -74,16 +74,17 @@ export interface RawCallOptions extends CallOptions {
 /** A week by its PRONOTE number, or a range of days (both ends included, at most 8 weeks). */
 export type TimetableQuery =
   | ({ week: number; from?: undefined; to?: undefined } & CallOptions)
-  | ({ from: DateString; to: DateString; week?: undefined } & CallOptions);
+  | ({ from: DateString; to?: DateString; week?: undefined } & CallOptions);
 
 export interface GradesQuery extends CallOptions {
-  /** A period id from session.periods. */
-  period: string;
+  /** A period id from session.periods; absent for the account's default period. */
+  period?: string;
 }
 
+/** Homework due from `from` to `to`, both included (at most 62 weeks); `to` defaults to `from`. */
 export interface HomeworkQuery extends CallOptions {
   from: DateString;
-  to: DateString;
+  to?: DateString;
 }
 
 /** "YYYY-MM-DD". */
@@ -102,7 +103,7 @@ export interface Session {
   /** A raw call: name is the PRONOTE function, data its data object; resolves with the reply's data object. */
   call(name: string, data?: Record<string, unknown> | null, options?: RawCallOptions): Promise<Record<string, unknown>>;
   timetable(query: TimetableQuery): Promise<Lesson[]>;
-  grades(query: GradesQuery): Promise<Grades>;
+  grades(query?: GradesQuery): Promise<Grades>;
   homework(query: HomeworkQuery): Promise<Homework[]>;
   /** Parent accounts: which child later calls are about (an id from user.children). */
   selectChild(id: string): Promise<void>;

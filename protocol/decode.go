@@ -1,7 +1,6 @@
 package protocol
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -19,8 +18,8 @@ type obj map[string]any
 
 // parseObj parses a JSON object, nil when text is not one.
 func parseObj(text []byte) obj {
-	var v any
-	if json.Unmarshal(text, &v) != nil {
+	v, err := parseTree(text)
+	if err != nil {
 		return nil
 	}
 	return asObj(v)

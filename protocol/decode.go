@@ -1,6 +1,7 @@
 package protocol
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -13,8 +14,54 @@ import (
 // bool); these helpers then read it without parsing again. They never fail: a missing or odd
 // value reads as its zero value.
 
-// obj is a JSON object of a parsed reply.
-type obj map[string]any
+// obj is a JSON object of a parsed reply: its members in the order received. PRONOTE's objects
+// have a few dozen members at most, so a slice scanned from the end (the last of duplicate
+// keys wins, as in encoding/json) is cheaper to build than a map, which was most of the
+// WebAssembly module's parsing cost.
+type obj []member
+
+// member is one name and value of an obj.
+type member struct {
+	name  string
+	value any
+}
+
+// lookup returns the value of the member called name.
+func (o obj) lookup(name string) (any, bool) {
+	for i := len(o) - 1; i >= 0; i-- {
+		if o[i].name == name {
+			return o[i].value, true
+		}
+	}
+	return nil, false
+}
+
+// MarshalJSON writes the object with its members in the order received (duplicates: the
+// last one), for raw calls.
+func (o obj) MarshalJSON() ([]byte, error) {
+	if o == nil {
+		return []byte("{}"), nil
+	}
+	out := []byte{'{'}
+	for i, m := range o {
+		if _, ok := o[i+1:].lookup(m.name); ok {
+			continue // a later member of the same name wins
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		k, err := json.Marshal(m.name)
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(m.value)
+		if err != nil {
+			return nil, err
+		}
+		out = append(append(append(out, k...), ':'), v...)
+	}
+	return append(out, '}'), nil
+}
 
 // parseObj parses a JSON object, nil when text is not one.
 func parseObj(text []byte) obj {
@@ -27,8 +74,8 @@ func parseObj(text []byte) obj {
 
 // unwrap returns the V of a {_T, V} or {V} value, else v.
 func unwrap(v any) any {
-	if m, ok := v.(map[string]any); ok {
-		if w, ok := m["V"]; ok {
+	if m, ok := v.(obj); ok {
+		if w, ok := m.lookup("V"); ok {
 			return w
 		}
 	}
@@ -36,14 +83,14 @@ func unwrap(v any) any {
 }
 
 func asObj(v any) obj {
-	m, _ := unwrap(v).(map[string]any)
+	m, _ := unwrap(v).(obj)
 	return m
 }
 
 // get returns the first present member among names (historical spellings).
 func (o obj) get(names ...string) any {
 	for _, n := range names {
-		if v, ok := o[n]; ok && v != nil {
+		if v, ok := o.lookup(n); ok && v != nil {
 			return v
 		}
 	}
@@ -78,7 +125,7 @@ func asList(v any) []obj {
 	items, _ := unwrap(v).([]any)
 	out := make([]obj, 0, len(items))
 	for _, it := range items {
-		if m, ok := it.(map[string]any); ok {
+		if m, ok := it.(obj); ok {
 			out = append(out, m)
 		}
 	}

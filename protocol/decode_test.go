@@ -24,7 +24,7 @@ func TestDecodeByShape(t *testing.T) {
 	if !o.flag("f") || !o.flag("b") || o.flag("s") || o.flag("missing") {
 		t.Error("flag")
 	}
-	if got := o.obj("o"); !reflect.DeepEqual(got, obj{"L": "z"}) {
+	if got := o.obj("o"); !reflect.DeepEqual(got, obj{{"L", "z"}}) {
 		t.Errorf("obj = %v", got)
 	}
 	if o.get("nul") != nil || o.str("nul", "s") != "x" {

@@ -176,28 +176,29 @@ func (s *Session) decodeReply(ex exchange, resp *Response) (*reply, error) {
 		}
 		return nil, protoErr(ex.name, "reply is not JSON")
 	}
-	// The envelope is read one level deep: its payload is decoded, then parsed once.
-	var env map[string]json.RawMessage
-	if err := json.Unmarshal(body, &env); err != nil {
+	env := parseObj(body) // the envelope; an encrypted or compressed payload is one string in it
+	if env == nil {
 		return nil, protoErr(ex.name, "reply is not a JSON object")
 	}
-	if e := parseObj(env["Erreur"]); e != nil {
+	if e := env.obj("Erreur"); e != nil {
 		return nil, serverError(ex.name, e.int("G"), e.str("Titre"))
 	}
-	raw := rawMember(env, "dataSec", "donneesSec")
-	if raw == nil {
+	var inner obj
+	switch payload := env.get("dataSec", "donneesSec").(type) {
+	case nil:
 		return nil, protoErr(ex.name, "reply has no dataSec/donneesSec")
+	case obj: // sent as it is, whatever the flags (§4.6)
+		inner = payload
+	case string:
+		plain, err := wire.DecodeResponseText(s.st.flags, ex.recv, payload)
+		if err != nil {
+			return nil, protoErr(ex.name, "reply payload does not decode")
+		}
+		inner = parseObj(plain)
+	default:
+		return nil, protoErr(ex.name, "reply payload is neither an object nor a string")
 	}
-	plain, err := wire.DecodeResponse(s.st.flags, ex.recv, raw)
-	if err != nil {
-		return nil, protoErr(ex.name, "reply payload does not decode")
-	}
-	inner := parseObj(plain)
-	var no string
-	if n := rawMember(env, "no", "numeroOrdre"); n != nil {
-		json.Unmarshal(n, &no)
-	}
-	rep := &reply{data: inner.obj("data", "donnees"), signature: inner.obj("Signature", "_Signature_"), no: no}
+	rep := &reply{data: inner.obj("data", "donnees"), signature: inner.obj("Signature", "_Signature_"), no: env.str("no", "numeroOrdre")}
 	if rep.signature.flag("Erreur") {
 		return nil, &ServerError{Func: ex.name, Title: rep.signature.str("MessageErreur")}
 	}
@@ -205,16 +206,6 @@ func (s *Session) decodeReply(ex exchange, resp *Response) (*reply, error) {
 		rep.data = obj{}
 	}
 	return rep, nil
-}
-
-// rawMember returns the first present, non-null member among names.
-func rawMember(env map[string]json.RawMessage, names ...string) json.RawMessage {
-	for _, n := range names {
-		if v, ok := env[n]; ok && string(v) != "null" {
-			return v
-		}
-	}
-	return nil
 }
 
 // checkOrder verifies the reply's order number against counter+1 under any candidate; a reply

@@ -55,11 +55,11 @@ func flattenOnglets(tree any, into map[int]bool) {
 		if g, ok := it.num("G"); ok {
 			into[int(g)] = true
 		}
-		for k, v := range it {
-			switch v.(type) {
-			case []any, map[string]any:
-				if k != "G" {
-					flattenOnglets(v, into)
+		for _, m := range it {
+			switch m.value.(type) {
+			case []any, obj:
+				if m.name != "G" {
+					flattenOnglets(m.value, into)
 				}
 			}
 		}

@@ -1,11 +1,16 @@
 // Types of pronote.js: the PRONOTE client compiled to WebAssembly.
 
-/** Loads pronote.wasm once per realm and resolves with the namespace. */
+/**
+ * Loads the module once per realm and resolves with the namespace: pronote-api.wasm (the API
+ * alone) by default, pronote.wasm (the API and the interface) with { ui: true }.
+ */
 export function load(options?: LoadOptions): Promise<Pronote>;
 
 export interface LoadOptions {
-  /** pronote.wasm as a URL (default: next to pronote.js), bytes, or a compiled module. */
+  /** The module as a URL (default: next to pronote.js), bytes, or a compiled module. */
   wasm?: string | URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+  /** Load pronote.wasm, the build with mount(); without it, pronote-api.wasm (smaller, faster to start). */
+  ui?: boolean;
 }
 
 /** The namespace load() resolves with. */
@@ -14,7 +19,11 @@ export interface Pronote {
   login(options: LoginOptions): Promise<Session>;
   /** Continues an exported session without a new login. */
   resume(state: SessionState | string, options?: ResumeOptions): Promise<Session>;
-  /** Draws the ready-made interface (login, timetable, grades, homework) into element; style it with pronote.css. */
+  /**
+   * Draws the ready-made interface (login, timetable, grades, homework) into element; style it
+   * with pronote.css. Needs load({ ui: true }): the API-only module rejects with
+   * INVALID_ARGUMENT (argument "ui").
+   */
   mount(element: Element, options?: MountOptions): Promise<void>;
 }
 

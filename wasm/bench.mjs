@@ -5,7 +5,7 @@
 // 100 logins, and the module's sizes. A report, no assertion: run by ./build.sh bench (which
 // also runs the native Go client's benchmarks, protocol/bench_test.go).
 //
-// Environment: BENCH_RUNS (default 15), PRONOTE_WASM_LIB (the API-alone module), FAKEPRONOTE.
+// Environment: BENCH_RUNS (default 15), PRONOTE_WASM_LIB (default dist/pronote-api.wasm), FAKEPRONOTE.
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -32,7 +32,7 @@ const { username, password } = fake.accounts.student;
 
 // --- the two clients, each step timed ---------------------------------------------------------
 
-const wasmPath = process.env.PRONOTE_WASM_LIB ?? join(repoRoot, "dist/pronote.wasm");
+const wasmPath = process.env.PRONOTE_WASM_LIB ?? join(repoRoot, "dist/pronote-api.wasm");
 const loadStart = performance.now();
 const pronote = await loadPronote(wasmPath);
 const firstLoad = performance.now() - loadStart;

@@ -231,6 +231,11 @@ cmd_test() {
 cmd_bench() {
   setup
   cmd_build
+  fakepronote_build
+  log "bench: the module (dist/pronote-api.wasm) and pawnote side by side (wasm/bench.mjs)"
+  node --expose-gc wasm/bench.mjs
+  log "bench: the native Go client (go test -bench, protocol/bench_test.go)"
+  go test -run '^$' -bench . -benchmem ./protocol/
   relay_bench
 }
 

@@ -26,7 +26,7 @@ func rememberLogin(t *testing.T, srv *pronotetest.Server, auto bool) (*protocol.
 
 func grades(s *protocol.Session) func(context.Context) error {
 	return func(ctx context.Context) error {
-		_, err := s.Grades(ctx, "")
+		_, err := s.Grades(ctx, protocol.GradesQuery{})
 		return err
 	}
 }
@@ -44,7 +44,7 @@ func TestAutoRelogin(t *testing.T) {
 				logins := srv.Count("Authentification")
 				srv.Inject(pronotetest.FaultExpireSession)
 				err := s.Do(ctx, func(ctx context.Context) error {
-					g, err := s.Grades(ctx, period)
+					g, err := s.Grades(ctx, protocol.GradesQuery{Period: period})
 					if err == nil && g.Period.Name != "Trimestre 2" {
 						t.Errorf("period %q", g.Period.Name)
 					}
@@ -165,7 +165,7 @@ func TestAutoReloginParent(t *testing.T) {
 	if err := s.SelectChild(hugo); err != nil {
 		t.Fatalf("old child id: %v", err)
 	}
-	g, err := s.Grades(ctx, "")
+	g, err := s.Grades(ctx, protocol.GradesQuery{})
 	if err != nil || len(g.Grades) == 0 {
 		t.Fatalf("grades of the child: %v", err)
 	}

@@ -70,7 +70,8 @@ func (s *Session) Export(ctx context.Context) ([]byte, error) {
 }
 
 // Resume continues an exported session without a new login. Only the Transport, Logger, Rand,
-// Now, OnToken and AutoRelogin fields of o are used; the token comes from the state. A session the server has since expired fails its next call
+// Now, Timeout, OnToken and AutoRelogin fields of o are used; the token comes from the state.
+// A session the server has since expired fails its next call
 // with ErrSessionExpired.
 func Resume(data []byte, o Options) (*Session, error) {
 	if o.Transport == nil {
@@ -123,6 +124,5 @@ func (s *Session) restore(st *state) error {
 	if st.Child >= 0 && st.Child < len(st.Children) {
 		s.child = st.Child
 	}
-	s.last = s.now()
 	return nil
 }

@@ -178,7 +178,7 @@ func (s *Session) sendTwoFactor(ctx context.Context, need TwoFactorNeed, ans *Tw
 		}
 		final["avecIdentification"], final["strIdentification"] = true, name
 	}
-	rep, err := s.callLocked(ctx, "SecurisationCompteDoubleAuth", 0, final)
+	rep, err := s.callLocked(ctx, subject{}, "SecurisationCompteDoubleAuth", 0, final)
 	if err != nil {
 		return err
 	}
@@ -191,7 +191,7 @@ func (s *Session) sendTwoFactor(ctx context.Context, need TwoFactorNeed, ans *Tw
 // securisation sends one SecurisationCompteDoubleAuth check and returns its result and the
 // server's message (such as how many tries are left).
 func (s *Session) securisation(ctx context.Context, data map[string]any) (bool, string, error) {
-	rep, err := s.callLocked(ctx, "SecurisationCompteDoubleAuth", 0, data)
+	rep, err := s.callLocked(ctx, subject{}, "SecurisationCompteDoubleAuth", 0, data)
 	if err != nil {
 		return false, "", err
 	}

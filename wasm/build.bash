@@ -1,12 +1,8 @@
 # wasm/build.bash: build, size and test hooks for pronote.wasm and its JavaScript loader.
 # Sourced by build.sh; expects the repository root as the working directory.
 
-# The library (API alone, -tags noui) must stay within this many bytes of gzip -9 (1.25 MiB).
-# It was 1.2 MiB until issue 11: the token, QR code, double authentication, ENT handshake,
-# autoRelogin and cool-down code adds 29 KB gzip (1 241 128 → 1 270 514 bytes, no new package
-# linked; measured with go list -deps and per-feature builds), still well under design.md's
-# 1.5 MiB.
-WASM_BUDGET_GZIP=$((1310720))
+# The library (API alone, -tags noui) must stay within this many bytes of gzip -9 (1.5 MiB, issue 10: room for every data call).
+WASM_BUDGET_GZIP=$((1572864))
 
 # Inlining off (-l) makes the module ~6 % smaller once compressed (larger raw); the module's
 # CPU work (a few KB of JSON and AES per call) does not notice.
@@ -33,12 +29,14 @@ wasm_report() {
   awk -v l="$1" -v s="$sizes" 'BEGIN { split(s, a, " "); printf "%s: %d bytes raw (%.2f MiB), %d gzip (%.3f MiB), %d brotli (%.3f MiB)\n", l, a[1], a[1]/1048576, a[2], a[2]/1048576, a[3], a[3]/1048576 }' >&2
 }
 
-# wasm_build writes dist/: pronote.wasm, pronote.js, pronote.d.ts, wasm_exec.js, package.json
-# (type: module, for Node versions without syntax detection), and prints the module's size.
+# wasm_build writes dist/: pronote-api.wasm (the API alone, what load() takes), pronote.wasm
+# (the API and the interface, load({ ui: true })), pronote.js, pronote.d.ts, wasm_exec.js,
+# package.json (type: module, for Node versions without syntax detection), and prints sizes.
 wasm_build() {
-  printf '\n== wasm: dist/pronote.wasm\n' >&2
+  printf '\n== wasm: dist/pronote-api.wasm, dist/pronote.wasm\n' >&2
   mkdir -p dist
   wasm_compile dist/pronote.wasm
+  wasm_compile dist/pronote-api.wasm noui # what load() takes unless asked for { ui: true }
   cp web/pronote.js web/pronote.d.ts dist/
   cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" dist/wasm_exec.js
   printf '{ "type": "module" }\n' >dist/package.json
@@ -46,19 +44,17 @@ wasm_build() {
     echo "wasm_build: pronote.wasm links net/http (~1.8 MiB gzip): use the fetch transport" >&2
     return 1
   fi
-  wasm_report "dist/pronote.wasm" dist/pronote.wasm
+  wasm_report "dist/pronote-api.wasm (API alone)" dist/pronote-api.wasm
+  wasm_report "dist/pronote.wasm (API + UI)" dist/pronote.wasm
 }
 
-# wasm_size_check fails when the library (API alone: -tags noui) exceeds its gzip budget.
+# wasm_size_check fails when the library (dist/pronote-api.wasm, the API alone) exceeds its
+# gzip budget.
 wasm_size_check() {
-  local tmp gz
-  tmp=$(mktemp -d)
-  wasm_compile "$tmp/lib.wasm" noui
-  wasm_report "pronote.wasm, API alone (-tags noui)" "$tmp/lib.wasm"
-  gz=$(wasm_sizes "$tmp/lib.wasm" | cut -d' ' -f2)
-  rm -rf "$tmp"
+  local gz
+  gz=$(wasm_sizes dist/pronote-api.wasm | cut -d' ' -f2)
   if [ "$gz" -gt "$WASM_BUDGET_GZIP" ]; then
-    echo "wasm_size_check: the API module is $gz bytes gzip, over its budget of $WASM_BUDGET_GZIP (1.25 MiB)" >&2
+    echo "wasm_size_check: the API module is $gz bytes gzip, over its budget of $WASM_BUDGET_GZIP (1.5 MiB)" >&2
     return 1
   fi
   echo "wasm_size_check: $gz <= $WASM_BUDGET_GZIP bytes gzip" >&2

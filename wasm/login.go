@@ -24,6 +24,7 @@ type loginArgs struct {
 	IdentifiantNav string   `json:"identifiantNav"`
 	Cookies        []string `json:"entCookies"`
 	Relay          string   `json:"relay"`
+	Timeout        float64  `json:"timeout"` // milliseconds per request, 0 for the default
 }
 
 // qrArgs is login's qr option: the QR code's JSON text or the parsed object, and its PIN.
@@ -34,6 +35,9 @@ type qrArgs struct {
 
 // check refuses what cannot make a login; the credential's own rules are protocol's.
 func (a *loginArgs) check() error {
+	if err := checkTimeout(a.Timeout); err != nil {
+		return err
+	}
 	secrets := 0
 	for _, s := range []string{a.Password, a.Token} {
 		if s != "" {
@@ -95,7 +99,7 @@ func (a *loginArgs) options() (protocol.Options, error) {
 		return protocol.Options{}, err
 	}
 	return protocol.Options{URL: a.URL, Credential: c, DeviceUUID: a.DeviceUUID, IdentifiantNav: a.IdentifiantNav,
-		TwoFactor: a.twoFactor(), AutoRelogin: a.AutoRelogin}, nil
+		TwoFactor: a.twoFactor(), AutoRelogin: a.AutoRelogin, Timeout: timeoutOf(a.Timeout)}, nil
 }
 
 // twoFactorReply is what onTwoFactor's Promise resolves with.

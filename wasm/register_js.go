@@ -51,7 +51,7 @@ func finalizer() js.Value {
 	return fr.New(onCollect)
 }
 
-// prepareResume: resume(state, {relay?, autoRelogin?, onToken?, signal?}) → a session object,
+// prepareResume: resume(state, {relay?, timeout?, autoRelogin?, onToken?, signal?}) → a session object,
 // without a new login.
 func prepareResume(_ js.Value, args []js.Value) (job, js.Value, error) {
 	if len(args) == 0 || (args[0].Type() != js.TypeObject && args[0].Type() != js.TypeString) {
@@ -69,6 +69,9 @@ func prepareResume(_ js.Value, args []js.Value) (job, js.Value, error) {
 	if err == nil && o.Relay != nil {
 		err = checkRelay(*o.Relay)
 	}
+	if err == nil {
+		err = checkTimeout(o.Timeout)
+	}
 	if err != nil {
 		return nil, js.Undefined(), err
 	}
@@ -85,7 +88,7 @@ func prepareResume(_ js.Value, args []js.Value) (job, js.Value, error) {
 			relay = *o.Relay
 		}
 		s, err := protocol.Resume(st, protocol.Options{Transport: &fetchTransport{relay: relay},
-			AutoRelogin: o.AutoRelogin, OnToken: onToken})
+			Timeout: timeoutOf(o.Timeout), AutoRelogin: o.AutoRelogin, OnToken: onToken})
 		if err != nil {
 			return js.Undefined(), err
 		}

@@ -27,7 +27,7 @@ function demoSetting() {
 
 const app = document.getElementById("app");
 try {
-  const pronote = await load();
+  const pronote = await load({ ui: true });
   await pronote.mount(app, { relay: setting("relay"), url: setting("school"), demo: demoSetting(), lang: setting("lang") });
 } catch (e) {
   app.textContent = "";

@@ -10,27 +10,31 @@
 // imported statically: service workers do not allow import().
 import "./wasm_exec.js";
 
-let loading = null;
+const loading = new Map(); // "api" or "ui" → the Promise of its namespace
 
 /**
- * load instantiates pronote.wasm once per JavaScript realm and resolves with its namespace.
- * Later calls return the same namespace (their options are ignored).
- * @param {{wasm?: string | URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module}} [options]
+ * load instantiates the module once per JavaScript realm and resolves with its namespace:
+ * pronote-api.wasm (the API alone, smaller and faster to start) unless options.ui asks for
+ * pronote.wasm, the API with the ready-made interface (mount). Later calls for the same build
+ * return the same namespace (their other options are ignored).
+ * @param {{wasm?: string | URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module, ui?: boolean}} [options]
  */
 export function load(options = {}) {
-  if (!loading) {
-    loading = instantiate(options).catch((err) => {
-      loading = null; // a failed load may be retried
+  const build = options.ui ? "ui" : "api";
+  if (!loading.has(build)) {
+    loading.set(build, instantiate(options, build).catch((err) => {
+      loading.delete(build); // a failed load may be retried
       throw err;
-    });
+    }));
   }
-  return loading;
+  return loading.get(build);
 }
 
-async function instantiate({ wasm } = {}) {
+async function instantiate({ wasm } = {}, build) {
   const go = new globalThis.Go();
   unrefTimers(go);
-  const instance = await instanceOf(wasm ?? new URL("pronote.wasm", import.meta.url), go.importObject);
+  const file = build === "ui" ? "pronote.wasm" : "pronote-api.wasm";
+  const instance = await instanceOf(wasm ?? new URL(file, import.meta.url), go.importObject);
   const ns = {};
   globalThis.__pronoteNamespace = ns;
   try {
@@ -39,7 +43,7 @@ async function instantiate({ wasm } = {}) {
     delete globalThis.__pronoteNamespace;
   }
   if (typeof ns.login !== "function") {
-    throw new Error("pronote.wasm did not start (is it the module built by ./build.sh build?)");
+    throw new Error(`${file} did not start (is it the module built by ./build.sh build?)`);
   }
   return Object.freeze(ns);
 }

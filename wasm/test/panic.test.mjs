@@ -28,4 +28,5 @@ test("release builds have no test hook", async () => {
   const { join } = await import("node:path");
   const { repoRoot } = await import("./helpers.mjs");
   assert.ok(!readFileSync(join(repoRoot, "dist/pronote.wasm")).includes("_testPanic"));
+  assert.ok(!readFileSync(join(repoRoot, "dist/pronote-api.wasm")).includes("_testPanic"));
 });

@@ -1,0 +1,323 @@
+package protocol
+
+import (
+	"errors"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// parseTree parses one JSON value into a tree of obj, []any, string, float64, bool and nil (as
+// encoding/json's Unmarshal into an any, with obj for its maps), in one pass and without
+// reflection:
+// a reply is read once, and encoding/json's validation scan, reflection and float parser were
+// a fifth of the WebAssembly module's CPU per call. Text that is not exactly one JSON value,
+// with optional surrounding space, is an error.
+func parseTree(text []byte) (any, error) {
+	p := treeParser{b: text}
+	p.space()
+	v, err := p.value(0)
+	if err != nil {
+		return nil, err
+	}
+	p.space()
+	if p.i != len(p.b) {
+		return nil, errJSON
+	}
+	return v, nil
+}
+
+var errJSON = errors.New("pronote: malformed JSON")
+
+// treeMaxDepth bounds nesting, so a hostile reply cannot exhaust the stack.
+const treeMaxDepth = 10000 // as encoding/json
+
+type treeParser struct {
+	b []byte
+	i int
+}
+
+func (p *treeParser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *treeParser) value(depth int) (any, error) {
+	if p.i >= len(p.b) || depth > treeMaxDepth {
+		return nil, errJSON
+	}
+	switch c := p.b[p.i]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		return p.str()
+	case c == '-' || c >= '0' && c <= '9':
+		return p.number()
+	case p.word("true"):
+		return true, nil
+	case p.word("false"):
+		return false, nil
+	case p.word("null"):
+		return nil, nil
+	}
+	return nil, errJSON
+}
+
+func (p *treeParser) word(w string) bool {
+	if len(p.b)-p.i >= len(w) && string(p.b[p.i:p.i+len(w)]) == w {
+		p.i += len(w)
+		return true
+	}
+	return false
+}
+
+func (p *treeParser) object(depth int) (any, error) {
+	p.i++ // {
+	m := make(obj, 0, 8)
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == '}' {
+		p.i++
+		return m, nil
+	}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] != '"' {
+			return nil, errJSON
+		}
+		k, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] != ':' {
+			return nil, errJSON
+		}
+		p.i++
+		p.space()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		m = append(m, member{k, v})
+		p.space()
+		if p.i >= len(p.b) {
+			return nil, errJSON
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case '}':
+			p.i++
+			return m, nil
+		default:
+			return nil, errJSON
+		}
+	}
+}
+
+func (p *treeParser) array(depth int) (any, error) {
+	p.i++ // [
+	a := []any{}
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == ']' {
+		p.i++
+		return a, nil
+	}
+	for {
+		p.space()
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		a = append(a, v)
+		p.space()
+		if p.i >= len(p.b) {
+			return nil, errJSON
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			return a, nil
+		default:
+			return nil, errJSON
+		}
+	}
+}
+
+// str reads a string; the common case, without escapes and in valid UTF-8, is one slice.
+func (p *treeParser) str() (string, error) {
+	p.i++ // "
+	start := p.i
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			s := p.b[start:p.i]
+			p.i++
+			if !utf8.Valid(s) {
+				return string([]rune(string(s))), nil // invalid bytes become U+FFFD, as in encoding/json
+			}
+			return string(s), nil
+		case c == '\\':
+			return p.escaped(start)
+		case c < 0x20:
+			return "", errJSON
+		}
+		p.i++
+	}
+	return "", errJSON
+}
+
+// escaped finishes a string that holds escapes, from its first byte at start.
+func (p *treeParser) escaped(start int) (string, error) {
+	out := append(make([]byte, 0, p.i-start+16), p.b[start:p.i]...)
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			if !utf8.Valid(out) {
+				return string([]rune(string(out))), nil
+			}
+			return string(out), nil
+		case c < 0x20:
+			return "", errJSON
+		case c != '\\':
+			out = append(out, c)
+			p.i++
+			continue
+		}
+		if p.i+1 >= len(p.b) {
+			return "", errJSON
+		}
+		e := p.b[p.i+1]
+		p.i += 2
+		switch e {
+		case '"', '\\', '/':
+			out = append(out, e)
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, ok := p.hex4()
+			if !ok {
+				return "", errJSON
+			}
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if p.i+1 < len(p.b) && p.b[p.i] == '\\' && p.b[p.i+1] == 'u' {
+					save := p.i
+					p.i += 2
+					if r2, ok = p.hex4(); !ok {
+						return "", errJSON
+					}
+					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+						out = utf8.AppendRune(out, d)
+						continue
+					}
+					p.i = save // not a pair: the second escape is read on its own
+				}
+				r = utf8.RuneError
+			}
+			out = utf8.AppendRune(out, r)
+		default:
+			return "", errJSON
+		}
+	}
+	return "", errJSON
+}
+
+func (p *treeParser) hex4() (rune, bool) {
+	if len(p.b)-p.i < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.b[p.i : p.i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	p.i += 4
+	return r, true
+}
+
+// number reads a JSON number; small integers, the usual case, skip strconv.
+func (p *treeParser) number() (any, error) {
+	start := p.i
+	if p.b[p.i] == '-' {
+		p.i++
+	}
+	digits := p.digits()
+	if digits == 0 || (digits > 1 && p.b[p.i-digits] == '0') {
+		return nil, errJSON
+	}
+	simple := true
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if p.digits() == 0 {
+			return nil, errJSON
+		}
+		simple = false
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if p.digits() == 0 {
+			return nil, errJSON
+		}
+		simple = false
+	}
+	text := p.b[start:p.i]
+	if simple && len(text) <= 15 {
+		n, neg := 0, text[0] == '-'
+		for _, c := range text {
+			if c != '-' {
+				n = n*10 + int(c-'0')
+			}
+		}
+		if neg {
+			n = -n
+		}
+		return float64(n), nil
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	if err != nil {
+		return nil, errJSON
+	}
+	return f, nil
+}
+
+func (p *treeParser) digits() int {
+	n := 0
+	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+		p.i++
+		n++
+	}
+	return n
+}

@@ -44,7 +44,7 @@ relay_build_hooks() {
 relay_test() {
   printf '\n== relay: workerd tests\n' >&2
   relay_build_hooks
-  node --test --test-reporter=spec relay/workerd_test.mjs
+  node --test --test-reporter=spec relay/workerd_test.mjs relay/workerd_instance_test.mjs
 }
 
 # relay_bench reports the relay's added latency in workerd (a report, no assertion), for the

@@ -20,7 +20,14 @@ type relayError struct {
 	Status int
 }
 
+// relayRateLimited is the relay's login guard: too many Identification requests for one school
+// from one client (relay/README.md). JavaScript sees it as RATE_LIMITED, with this relayCode.
+const relayRateLimited = "RELAY_RATE_LIMITED"
+
 func (e *relayError) Error() string {
+	if e.Code == relayRateLimited {
+		return "too many login attempts through the relay for this school; wait before trying again"
+	}
 	return fmt.Sprintf("the relay refused the request (%s, HTTP %d)", e.Code, e.Status)
 }
 
@@ -42,6 +49,8 @@ func (e *fetchError) Error() string {
 func codeOf(err error) string {
 	var re *relayError
 	switch {
+	case errors.As(err, &re) && re.Code == relayRateLimited:
+		return "RATE_LIMITED"
 	case errors.As(err, &re):
 		return "RELAY_REFUSED"
 	case errors.Is(err, errInternal):

@@ -255,7 +255,8 @@ export interface PronoteError extends Error {
   code: ErrorCode;
   /** INVALID_ARGUMENT: the argument's name, e.g. "username", "period", "signal". */
   argument?: string;
-  /** RELAY_REFUSED: the relay's own code, e.g. "RELAY_HOST_NOT_ALLOWED". */
+  /** RELAY_REFUSED: the relay's own code, e.g. "RELAY_HOST_NOT_ALLOWED"; RATE_LIMITED by the
+   * relay's login guard: "RELAY_RATE_LIMITED". */
   relayCode?: string;
 }
 

@@ -132,14 +132,18 @@ describe("panics", () => {
 });
 
 describe("login guard", () => {
-  let relay;
+  let relay, bound;
   before(async () => {
     relay = await startWorkerd({ upstreamHosts: [`http://${up.host}`], vars: { LOGIN_LIMIT: "3", LOGIN_WINDOW_SECONDS: "600" } });
+    bound = await startWorkerd({ upstreamHosts: [`http://${up.host}`], vars: { LOGIN_LIMIT: "100" }, rateLimit: 2 });
   });
-  after(() => relay?.stop());
+  after(async () => {
+    await relay?.stop();
+    await bound?.stop();
+  });
 
-  const login = (ip, name = "Identification") =>
-    fetch(`${relay.url}/${up.host}/pronote/appelfonction/3/1/x`, {
+  const login = (ip, name = "Identification", r = relay) =>
+    fetch(`${r.url}/${up.host}/pronote/appelfonction/3/1/x`, {
       method: "POST",
       headers: { "CF-Connecting-IP": ip },
       body: JSON.stringify({ session: 1, no: "ab", id: name, dataSec: "00ff" }),
@@ -153,6 +157,14 @@ describe("login guard", () => {
     assert.equal((await login("192.0.2.1", "Navigation")).status, 200, "other functions go on");
     assert.equal((await login("192.0.2.2")).status, 200, "another client has its own count");
     assert.equal(up.requests.length, n + 5);
+  });
+
+  test("with a rate-limiting binding, the binding counts", async () => {
+    const n = up.requests.length;
+    for (let i = 0; i < 2; i++) assert.equal((await login("192.0.2.9", "Identification", bound)).status, 200);
+    await refused(await login("192.0.2.9", "Identification", bound), 429, "RELAY_RATE_LIMITED");
+    assert.equal((await login("192.0.2.10", "Identification", bound)).status, 200);
+    assert.equal(up.requests.length, n + 3);
   });
 
   test("the guard logs neither the client's address nor the body", async () => {

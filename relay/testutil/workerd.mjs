@@ -35,11 +35,14 @@ async function compatibilityDate() {
   return m[1];
 }
 
-function config({ port, date, vars, passThrough }) {
-  const bindings = Object.entries(vars)
+function config({ port, date, vars, passThrough, rateLimit }) {
+  const list = Object.entries(vars)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `(name = ${capnpText(k)}, text = ${capnpText(v)})`)
-    .join(",\n    ");
+    .map(([k, v]) => `(name = ${capnpText(k)}, text = ${capnpText(v)})`);
+  if (rateLimit !== undefined) {
+    list.push(`(name = "LOGIN_RATE_LIMITER", wrapped = (moduleName = "relaytest:ratelimit", innerBindings = [(name = "limit", json = ${capnpText(JSON.stringify(rateLimit))})]))`);
+  }
+  const bindings = list.join(",\n    ");
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
@@ -47,6 +50,7 @@ const config :Workerd.Config = (
     (name = "loopback", network = (allow = ["local"])),
   ],
   sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "relay")],
+  extensions = [(modules = [(name = "relaytest:ratelimit", esModule = embed "ratelimit.js", internal = true)])],
 );
 const relayWorker :Workerd.Worker = (
   modules = [
@@ -87,6 +91,20 @@ const passThroughWorker = `export default {
 };
 `;
 
+// fakeRateLimit stands in for Cloudflare's rate-limiting binding, which workerd does not have:
+// limit({key}) resolves to {success}, true for the first \`limit\` calls per key.
+const fakeRateLimit = `export default function ({ limit }) {
+  const counts = new Map();
+  return {
+    async limit({ key }) {
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      return { success: n <= limit };
+    },
+  };
+}
+`;
+
 /**
  * startWorkerd starts workerd with the relay Worker (or, with passThrough, the minimal
  * JavaScript pass-through Worker the bench compares it with).
@@ -97,12 +115,15 @@ const passThroughWorker = `export default {
  * @param {Record<string,string>} [options.vars] further Worker variables (MAX_REQUEST_BYTES, …)
  * @param {string} [options.dist] the built dist/relay directory (dist/relay-hooks: the test build)
  * @param {boolean} [options.passThrough] run the minimal pass-through Worker instead
+ * @param {number} [options.rateLimit] bind LOGIN_RATE_LIMITER: a stand-in for Cloudflare's
+ *   rate-limiting binding that allows this many calls per key
  * @returns {Promise<{url: string, pid: number, stop: () => Promise<void>, output: () => string}>}
  */
-export async function startWorkerd({ upstreamHosts = [], origins = "*", pathPrefixes = "/pronote/", vars = {}, dist, passThrough = false } = {}) {
+export async function startWorkerd({ upstreamHosts = [], origins = "*", pathPrefixes = "/pronote/", vars = {}, dist, passThrough = false, rateLimit } = {}) {
   const dir = await mkdtemp(join(tmpdir(), "relay-workerd-"));
   const from = dist ?? join(repoRoot, "dist/relay");
   await mkdir(join(dir, "dist/relay"), { recursive: true });
+  await writeFile(join(dir, "ratelimit.js"), fakeRateLimit);
   if (passThrough) {
     await writeFile(join(dir, "passthrough.js"), passThroughWorker);
   } else {
@@ -113,7 +134,7 @@ export async function startWorkerd({ upstreamHosts = [], origins = "*", pathPref
   let port, child, out = "";
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
-    await writeFile(join(dir, "config.capnp"), config({ port, date: await compatibilityDate(), vars: all, passThrough }));
+    await writeFile(join(dir, "config.capnp"), config({ port, date: await compatibilityDate(), vars: all, passThrough, rateLimit }));
     child = spawn(join(repoRoot, "node_modules/.bin/workerd"), ["serve", join(dir, "config.capnp")], {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],

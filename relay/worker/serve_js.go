@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"syscall/js"
 
@@ -56,6 +57,9 @@ func toRequest(req js.Value) *http.Request {
 		}
 	}
 	r.RemoteAddr = r.Header.Get("Cf-Connecting-Ip")
+	if n, err := strconv.ParseInt(r.Header.Get("Content-Length"), 10, 64); err == nil && n >= 0 {
+		r.ContentLength = n // an oversize body is then refused unread
+	}
 	if body := req.Get("body"); body.Truthy() {
 		r.Body = &jsBody{stream: body}
 	}

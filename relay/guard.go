@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
@@ -28,34 +29,48 @@ const identificationName = "Identification"
 // name travels in clear in the envelope's top-level "id" (2024.3.9 and later) or "nom" key
 // (protocol.md §4.3), even when the payload in dataSec/donneesSec is encrypted. Keys and
 // value are compared without case, and any one of repeated keys counts, so that no spelling a
-// server might accept slips past.
+// server might accept slips past; a body that is not valid JSON (which a lenient server might
+// still read) counts when it holds the name at all.
 func isIdentification(body []byte) bool {
-	if !bytes.Contains(bytes.ToLower(body), []byte("identif")) && !bytes.Contains(body, []byte(`\u`)) {
+	lower := bytes.ToLower(body)
+	if !bytes.Contains(lower, []byte("identif")) && !bytes.Contains(body, []byte(`\u`)) {
 		return false // cheap path: no name can spell it
 	}
+	found, err := topLevelName(body)
+	if err != nil {
+		return bytes.Contains(lower, []byte("identification"))
+	}
+	return found
+}
+
+// topLevelName walks the top-level keys of a JSON object and reports whether an "id" or "nom"
+// key holds the Identification name; err is set for a body that is not a JSON object.
+func topLevelName(body []byte) (bool, error) {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return false
+		return false, errors.New("relay: not a JSON object")
 	}
+	found := false
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return false
+			return found, err
 		}
 		key, _ := tok.(string)
 		var v json.RawMessage
 		if err := dec.Decode(&v); err != nil {
-			return false
-		}
-		if !strings.EqualFold(key, "id") && !strings.EqualFold(key, "nom") {
-			continue
+			return found, err
 		}
 		var name string
-		if json.Unmarshal(v, &name) == nil && strings.EqualFold(strings.TrimSpace(name), identificationName) {
-			return true
+		if (strings.EqualFold(key, "id") || strings.EqualFold(key, "nom")) && json.Unmarshal(v, &name) == nil &&
+			strings.EqualFold(strings.TrimSpace(name), identificationName) {
+			found = true
 		}
 	}
-	return false
+	if _, err := dec.Token(); err != nil {
+		return found, err
+	}
+	return found, nil
 }
 
 // loginKey is the Limiter key of a request: the client's IP and the school host. It is never

@@ -2,6 +2,8 @@ package relay
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 )
@@ -25,8 +27,11 @@ func TestIsIdentification(t *testing.T) {
 		{`{"id":"Navigation","dataSec":{"nom":"Identification"}}`, false},
 		{`{"id":"Navigation","message":"Identification"}`, false},
 		{`{"id":["Identification"]}`, false},
-		{`["Identification"]`, false},
-		{`not json Identification`, false},
+		{`["Identification"]`, true},
+		{`not json Identification`, true},
+		{`{"x":NaN,"id":"Identification"}`, true},
+		{`{"id":"Identification"`, true},
+		{`not json Navigation`, false},
 		{``, false},
 	}
 	for _, tt := range tests {
@@ -82,4 +87,32 @@ func TestWindowLimiterBoundsItsMemory(t *testing.T) {
 	if ok, _ := l.Allow(context.Background(), string(rune(maxLimiterKeys+5))); ok {
 		t.Error("a recent key was dropped by the sweep")
 	}
+}
+
+// FuzzIsIdentification checks isIdentification against encoding/json: a body whose top-level
+// "id" or "nom" (any case) decodes to "Identification" (any case, spaces trimmed) is always
+// counted, whatever its spelling, escapes or duplicate keys.
+func FuzzIsIdentification(f *testing.F) {
+	for _, s := range []string{
+		`{"session":1,"no":"ab","id":"Identification","dataSec":"0a"}`,
+		`{"nom":"Identification","donneesSec":{"donnees":{}}}`,
+		`{"\u0069d":"Identific\u0061tion"}`,
+		`{"id":"Navigation","dataSec":{"nom":"Identification"}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		got := isIdentification(body)
+		var top map[string]json.RawMessage
+		if json.Unmarshal(body, &top) != nil {
+			return
+		}
+		for k, v := range top {
+			var name string
+			if (strings.EqualFold(k, "id") || strings.EqualFold(k, "nom")) && json.Unmarshal(v, &name) == nil &&
+				strings.EqualFold(strings.TrimSpace(name), identificationName) && !got {
+				t.Fatalf("missed an Identification: %q", body)
+			}
+		}
+	})
 }

@@ -231,6 +231,12 @@ cmd_test() {
 cmd_bench() {
   setup
   cmd_build
+  fakepronote_build
+  wasm_compile out/pronote-lib.wasm noui
+  log "bench: the module and pawnote side by side (wasm/bench.mjs)"
+  PRONOTE_WASM_LIB=$root/out/pronote-lib.wasm node --expose-gc wasm/bench.mjs
+  log "bench: the native Go client (go test -bench, protocol/bench_test.go)"
+  go test -run '^$' -bench . -benchmem ./protocol/
   relay_bench
 }
 

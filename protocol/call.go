@@ -38,9 +38,9 @@ func (s *Session) Call(ctx context.Context, name string, data json.RawMessage, o
 // before (§7.1). Send it only while the user is active, about every two minutes of idleness.
 func (s *Session) KeepAlive(ctx context.Context) error {
 	if s.st.dialect == wire.D2023 {
-		_, err := s.call(ctx, "Presence", ongletKeepAlive, nil)
+		_, err := s.call(ctx, "Presence", wire.TabKeepAlive, nil)
 		return err
 	}
-	_, err := s.call(ctx, "Navigation", ongletKeepAlive, map[string]any{"onglet": ongletKeepAlive, "ongletPrec": ongletKeepAlive})
+	_, err := s.call(ctx, "Navigation", wire.TabKeepAlive, map[string]any{"onglet": wire.TabKeepAlive, "ongletPrec": wire.TabKeepAlive})
 	return err
 }

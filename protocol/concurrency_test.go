@@ -30,7 +30,7 @@ func TestConcurrentCalls(t *testing.T) {
 			var err error
 			switch i % 3 {
 			case 0:
-				_, err = s.Grades(ctx, "")
+				_, err = s.Grades(ctx, protocol.GradesQuery{})
 			case 1:
 				_, err = s.Timetable(ctx, protocol.TimetableQuery{From: "2026-11-23"})
 			default:
@@ -84,7 +84,7 @@ func TestAbortLeavesSessionUsable(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := s.Grades(ctx, "")
+		_, err := s.Grades(ctx, protocol.GradesQuery{})
 		done <- err
 	}()
 	time.Sleep(20 * time.Millisecond)
@@ -97,7 +97,7 @@ func TestAbortLeavesSessionUsable(t *testing.T) {
 	slow.hold = false
 	slow.mu.Unlock()
 	close(slow.delay)
-	if _, err := s.Grades(context.Background(), ""); err != nil {
+	if _, err := s.Grades(context.Background(), protocol.GradesQuery{}); err != nil {
 		t.Fatalf("call after abort: %v", err)
 	}
 }
@@ -118,7 +118,7 @@ func TestNoGoroutineLeft(t *testing.T) {
 			t.Fatal(err)
 		}
 		srv.Inject(pronotetest.FaultServerError{G: 3, Title: "x"})
-		s.Grades(ctx, "")
+		s.Grades(ctx, protocol.GradesQuery{})
 		s.Close()
 	}
 	o.Transport.(*httptransport.Transport).CloseIdleConnections()
@@ -160,7 +160,7 @@ func TestRSAUuid(t *testing.T) {
 				t.Fatalf("login: %v", err)
 			}
 			defer s.Close()
-			if _, err := s.Grades(context.Background(), ""); err != nil {
+			if _, err := s.Grades(context.Background(), protocol.GradesQuery{}); err != nil {
 				t.Fatal(err)
 			}
 		})

@@ -10,21 +10,41 @@ import (
 )
 
 // Values are decoded by shape, never by _T: {_T, V}, {V} and the bare value are all accepted
-// (§9.1). These helpers never fail; a missing or odd value decodes as its zero value.
+// (§9.1). A reply is parsed once into a tree of Go values (objects, arrays, strings, float64,
+// bool); these helpers then read it without parsing again. They never fail: a missing or odd
+// value reads as its zero value.
 
-// obj is a JSON object whose members are decoded lazily.
-type obj map[string]json.RawMessage
+// obj is a JSON object of a parsed reply.
+type obj map[string]any
 
-func asObj(raw json.RawMessage) obj {
-	var o obj
-	json.Unmarshal(wire.Unwrap(raw), &o)
-	return o
+// parseObj parses a JSON object, nil when text is not one.
+func parseObj(text []byte) obj {
+	var v any
+	if json.Unmarshal(text, &v) != nil {
+		return nil
+	}
+	return asObj(v)
+}
+
+// unwrap returns the V of a {_T, V} or {V} value, else v.
+func unwrap(v any) any {
+	if m, ok := v.(map[string]any); ok {
+		if w, ok := m["V"]; ok {
+			return w
+		}
+	}
+	return v
+}
+
+func asObj(v any) obj {
+	m, _ := unwrap(v).(map[string]any)
+	return m
 }
 
 // get returns the first present member among names (historical spellings).
-func (o obj) get(names ...string) json.RawMessage {
+func (o obj) get(names ...string) any {
 	for _, n := range names {
-		if v, ok := o[n]; ok && string(v) != "null" {
+		if v, ok := o[n]; ok && v != nil {
 			return v
 		}
 	}
@@ -34,7 +54,7 @@ func (o obj) get(names ...string) json.RawMessage {
 func (o obj) obj(names ...string) obj    { return asObj(o.get(names...)) }
 func (o obj) str(names ...string) string { return asString(o.get(names...)) }
 func (o obj) list(names ...string) []obj { return asList(o.get(names...)) }
-func (o obj) flag(names ...string) bool  { return asBool(o.get(names...)) }
+func (o obj) flag(names ...string) bool  { return truthy(unwrap(o.get(names...))) }
 func (o obj) num(names ...string) (float64, bool) {
 	return asNumber(o.get(names...))
 }
@@ -44,58 +64,51 @@ func (o obj) int(names ...string) int {
 	return int(f)
 }
 
-func asString(raw json.RawMessage) string {
-	raw = wire.Unwrap(raw)
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var f float64
-	if json.Unmarshal(raw, &f) == nil {
-		return strconv.FormatFloat(f, 'f', -1, 64)
+func asString(v any) string {
+	switch x := unwrap(v).(type) {
+	case string:
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
 	return ""
 }
 
-func asList(raw json.RawMessage) []obj {
-	var out []obj
-	json.Unmarshal(wire.Unwrap(raw), &out)
+// asList returns the objects of a list; other items are skipped.
+func asList(v any) []obj {
+	items, _ := unwrap(v).([]any)
+	out := make([]obj, 0, len(items))
+	for _, it := range items {
+		if m, ok := it.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
 	return out
 }
 
-// asBool accepts true/false, 0/1 and their string forms.
-func asBool(raw json.RawMessage) bool {
-	var v any
-	json.Unmarshal(wire.Unwrap(raw), &v)
-	return truthy(v)
-}
-
 // asNumber accepts JSON numbers and number strings with a decimal comma.
-func asNumber(raw json.RawMessage) (float64, bool) {
-	raw = wire.Unwrap(raw)
-	var f float64
-	if json.Unmarshal(raw, &f) == nil {
-		return f, true
+func asNumber(v any) (float64, bool) {
+	switch x := unwrap(v).(type) {
+	case float64:
+		return x, true
+	case string:
+		f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(x), ",", "."), 64)
+		return f, err == nil
 	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64)
-	return f, err == nil
+	return 0, false
 }
 
 // dateOf is asTime as a Date, "" when absent or malformed.
-func dateOf(raw json.RawMessage, ref time.Time) Date {
-	if t, ok := asTime(raw, ref); ok {
+func dateOf(v any, ref time.Time) Date {
+	if t, ok := asTime(v, ref); ok {
 		return fmtDate(t)
 	}
 	return ""
 }
 
 // asTime parses a PRONOTE date or date-time; ok is false when absent or malformed.
-func asTime(raw json.RawMessage, ref time.Time) (time.Time, bool) {
-	s := asString(raw)
+func asTime(v any, ref time.Time) (time.Time, bool) {
+	s := asString(v)
 	if s == "" {
 		return time.Time{}, false
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors for what callers branch on. Test with errors.Is.
@@ -26,6 +27,11 @@ var (
 	ErrClosed             = errors.New("pronote: session closed")
 	ErrInvalidArgument    = errors.New("pronote: invalid argument")
 	ErrNetwork            = errors.New("pronote: network error")
+	ErrTimeout            = errors.New("pronote: the server did not answer in time")
+	// ErrNotSent is wrapped by a Transport's error when the request certainly never reached
+	// the server (connection refused, name not resolved): the session reuses its order number.
+	// Any other transport error is taken as a request the server may have processed.
+	ErrNotSent = errors.New("pronote: the request was not sent")
 )
 
 // ServerError is an error PRONOTE reported: an Erreur object with its G code (§7.3) or a
@@ -38,22 +44,31 @@ type ServerError struct {
 }
 
 func (e *ServerError) Error() string {
-	if e.Title != "" {
-		return fmt.Sprintf("pronote: %s: server error %d: %s", e.Func, e.G, e.Title)
+	meaning := ""
+	if e.kind != nil {
+		meaning = strings.TrimPrefix(e.kind.Error(), "pronote: ") + ": "
 	}
-	return fmt.Sprintf("pronote: %s: server error %d", e.Func, e.G)
+	if e.Title != "" {
+		return fmt.Sprintf("pronote: %s: %sserver error %d: %s", e.Func, meaning, e.G, e.Title)
+	}
+	return fmt.Sprintf("pronote: %s: %sserver error %d", e.Func, meaning, e.G)
 }
 
 // Unwrap returns the sentinel the code maps to (ErrSessionExpired, ErrRateLimited, …).
 func (e *ServerError) Unwrap() error { return e.kind }
 
-// serverError maps an Erreur G code to its meaning (§7.3).
+// serverError maps an Erreur G code to its meaning (§7.3). An Erreur is PRONOTE refusing the
+// call (Code SERVER_ERROR, G kept), except the codes that name a state callers act on: G 8–14
+// an expired session, G 25 the login rate limit, and G 11 and 14, which say the server could
+// not read our envelope (a dialect or numbering the client got wrong: ErrProtocol). G 21
+// ("Impossible d'afficher la page": an unknown function, or one this server does not offer)
+// and G 22 (a stale id) are refusals of that call; the session goes on.
 func serverError(fn string, g int, title string) *ServerError {
 	e := &ServerError{Func: fn, G: g, Title: title}
 	switch {
 	case g == 25:
 		e.kind = ErrRateLimited
-	case g == 11 || g == 14 || g == 21 || g == 22:
+	case g == 11 || g == 14:
 		e.kind = ErrProtocol
 	case g >= 8 && g <= 14:
 		e.kind = ErrSessionExpired
@@ -84,8 +99,10 @@ func Code(err error) string {
 	switch {
 	case err == nil:
 		return ""
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, context.Canceled):
 		return "ABORTED"
+	case errors.Is(err, ErrTimeout), errors.Is(err, context.DeadlineExceeded):
+		return "TIMEOUT"
 	case errors.Is(err, ErrBadCredentials):
 		return "BAD_CREDENTIALS"
 	case errors.Is(err, ErrAccessDenied), errors.Is(err, ErrAccountDisabled):

@@ -13,11 +13,11 @@ import (
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
 
-// exchangeTimeout bounds one request once it is on the wire. A caller's cancellation does not
+// DefaultTimeout bounds one request (Options.Timeout). A caller's cancellation does not
 // interrupt a request already sent: the server may have counted it, and abandoning it would
 // desynchronise the order counter (§4.2). The caller gets its error at once; the exchange
 // finishes in the background and releases the session.
-const exchangeTimeout = 60 * time.Second
+const DefaultTimeout = 60 * time.Second
 
 // keyIV is one candidate (key, IV) pair for an order number.
 type keyIV struct{ key, iv []byte }
@@ -53,9 +53,7 @@ func (s *Session) roundTrip(ctx context.Context, ex exchange) (*reply, error) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), exchangeTimeout)
-		defer cancel()
-		resp, err := s.t.Do(wctx, req)
+		resp, err := s.do(context.WithoutCancel(ctx), ex.name, req)
 		done <- result{resp, err}
 	}()
 	var r result
@@ -65,17 +63,30 @@ func (s *Session) roundTrip(ctx context.Context, ex exchange) (*reply, error) {
 		// Keep the session locked until the request settles, then account for it.
 		go func() {
 			r := <-done
-			if r.err == nil {
-				s.settle(ex, r.resp)
-			}
+			s.settle(ex, r.resp, r.err)
 			s.unlock()
 		}()
 		return nil, errAbandoned{ctx.Err()}
 	}
-	if r.err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrNetwork, ex.name, r.err)
+	return s.settle(ex, r.resp, r.err)
+}
+
+// do sends one request within the session's timeout. A transport failure comes back as
+// ErrTimeout when the timeout ran out, else as ErrNetwork (still wrapping ErrNotSent when the
+// transport knows the request never left); what names the request is what, never its URL.
+func (s *Session) do(ctx context.Context, what string, req *Request) (*Response, error) {
+	tctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	resp, err := s.t.Do(tctx, req)
+	switch {
+	case err == nil:
+		return resp, nil
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case tctx.Err() != nil:
+		return nil, fmt.Errorf("%w: %s: no answer within %v", ErrTimeout, what, s.timeout)
 	}
-	return s.settle(ex, r.resp)
+	return nil, fmt.Errorf("%w: %s: %w", ErrNetwork, what, err)
 }
 
 // errAbandoned marks a call whose request is still in flight: the caller must not unlock.
@@ -84,16 +95,36 @@ type errAbandoned struct{ err error }
 func (e errAbandoned) Error() string { return e.err.Error() }
 func (e errAbandoned) Unwrap() error { return e.err }
 
-// settle accounts for a response: it advances the counter and decodes the reply.
-func (s *Session) settle(ex exchange, resp *Response) (*reply, error) {
+// settle accounts for the outcome of one request and decodes the reply. The counter moves only
+// when the server counted the request (§4.2): when it answered with a JSON envelope (data or
+// Erreur), or when the request left and no answer came back (a dropped connection, a cut body,
+// a timeout: PRONOTE has most likely processed it). A maintenance or busy page, any other HTML
+// or non-200 answer, and a request that never left are not exchanges, and the next call
+// reuses the number. Only an expired session breaks it: PRONOTE has forgotten it.
+func (s *Session) settle(ex exchange, resp *Response, err error) (*reply, error) {
+	if err != nil {
+		if !errors.Is(err, ErrNotSent) {
+			s.st.counter += 2
+		}
+		return nil, err
+	}
 	s.st.jar.set(resp.SetCookies)
-	s.st.counter += 2
-	s.last = s.now()
+	if counted(resp) {
+		s.st.counter += 2
+	}
 	rep, err := s.decodeReply(ex, resp)
-	if errors.Is(err, ErrSessionExpired) || errors.Is(err, ErrDesync) {
+	if errors.Is(err, ErrSessionExpired) {
 		s.broken = err
 	}
 	return rep, err
+}
+
+// counted reports whether resp is an answer of PRONOTE's function dispatcher: HTTP 200 with a
+// JSON object, even a cut one (§4.7). Pages sent instead (maintenance, busy, IP suspended)
+// come from before the dispatcher.
+func counted(resp *Response) bool {
+	body := bytes.TrimSpace(resp.Body)
+	return resp.Status == 200 && len(body) > 0 && body[0] == '{'
 }
 
 func (s *Session) buildRequest(ex exchange) (*Request, error) {
@@ -145,14 +176,15 @@ func (s *Session) decodeReply(ex exchange, resp *Response) (*reply, error) {
 		}
 		return nil, protoErr(ex.name, "reply is not JSON")
 	}
-	var env obj
+	// The envelope is read one level deep: its payload is decoded, then parsed once.
+	var env map[string]json.RawMessage
 	if err := json.Unmarshal(body, &env); err != nil {
 		return nil, protoErr(ex.name, "reply is not a JSON object")
 	}
-	if e := env.obj("Erreur"); e != nil {
+	if e := parseObj(env["Erreur"]); e != nil {
 		return nil, serverError(ex.name, e.int("G"), e.str("Titre"))
 	}
-	raw := env.get("dataSec", "donneesSec")
+	raw := rawMember(env, "dataSec", "donneesSec")
 	if raw == nil {
 		return nil, protoErr(ex.name, "reply has no dataSec/donneesSec")
 	}
@@ -160,8 +192,12 @@ func (s *Session) decodeReply(ex exchange, resp *Response) (*reply, error) {
 	if err != nil {
 		return nil, protoErr(ex.name, "reply payload does not decode")
 	}
-	inner := asObj(plain)
-	rep := &reply{data: inner.obj("data", "donnees"), signature: inner.obj("Signature", "_Signature_"), no: env.str("no", "numeroOrdre")}
+	inner := parseObj(plain)
+	var no string
+	if n := rawMember(env, "no", "numeroOrdre"); n != nil {
+		json.Unmarshal(n, &no)
+	}
+	rep := &reply{data: inner.obj("data", "donnees"), signature: inner.obj("Signature", "_Signature_"), no: no}
 	if rep.signature.flag("Erreur") {
 		return nil, &ServerError{Func: ex.name, Title: rep.signature.str("MessageErreur")}
 	}
@@ -169,6 +205,16 @@ func (s *Session) decodeReply(ex exchange, resp *Response) (*reply, error) {
 		rep.data = obj{}
 	}
 	return rep, nil
+}
+
+// rawMember returns the first present, non-null member among names.
+func rawMember(env map[string]json.RawMessage, names ...string) json.RawMessage {
+	for _, n := range names {
+		if v, ok := env[n]; ok && string(v) != "null" {
+			return v
+		}
+	}
+	return nil
 }
 
 // checkOrder verifies the reply's order number against counter+1 under any candidate; a reply
@@ -203,13 +249,19 @@ func htmlError(body string) error {
 	return nil
 }
 
-// call is a data call with the session key: it builds the payload in the session's dialect,
-// adds the signature (onglet, membre for parents) and checks the reply's order number.
+// call is a data call about whoever is selected now (see callAbout).
 func (s *Session) call(ctx context.Context, name string, onglet int, data any) (obj, error) {
+	return s.callAbout(ctx, s.subject(), name, onglet, data)
+}
+
+// callAbout is a data call with the session key: it builds the payload in the session's
+// dialect, adds the signature (onglet, and who as membre for a parent's child) and checks the
+// reply's order number.
+func (s *Session) callAbout(ctx context.Context, who subject, name string, onglet int, data any) (obj, error) {
 	if err := s.lock(ctx); err != nil {
 		return nil, err
 	}
-	rep, err := s.callLocked(ctx, name, onglet, data)
+	rep, err := s.callLocked(ctx, who, name, onglet, data)
 	var ab errAbandoned
 	if !errors.As(err, &ab) {
 		s.unlock()
@@ -220,7 +272,7 @@ func (s *Session) call(ctx context.Context, name string, onglet int, data any) (
 	return rep.data, nil
 }
 
-func (s *Session) callLocked(ctx context.Context, name string, onglet int, data any) (*reply, error) {
+func (s *Session) callLocked(ctx context.Context, who subject, name string, onglet int, data any) (*reply, error) {
 	if onglet != 0 && s.acct.onglets != nil && !s.acct.onglets[onglet] {
 		return nil, fmt.Errorf("%w: %s (onglet %d)", ErrNotAllowed, name, onglet)
 	}
@@ -231,8 +283,8 @@ func (s *Session) callLocked(ctx context.Context, name string, onglet int, data 
 	}
 	if onglet != 0 {
 		sig := map[string]any{"onglet": onglet}
-		if child, ok := s.subject(); ok {
-			sig["membre"] = map[string]any{"N": child.N, "G": 4}
+		if who.child {
+			sig["membre"] = map[string]any{"N": who.res.N, "G": 4}
 		}
 		payload[k.Signature] = sig
 	}
@@ -243,7 +295,8 @@ func (s *Session) callLocked(ctx context.Context, name string, onglet int, data 
 		return nil, err
 	}
 	if err := checkOrder(name, rep.no, counter+1, keyIV{s.st.key, s.st.iv}); err != nil {
-		s.broken = err
+		// The reply is not trusted; the session is not dropped on our side: if the server
+		// really lost count, the next call says so (G 8: ErrSessionExpired).
 		return nil, err
 	}
 	return rep, nil

@@ -48,7 +48,11 @@ func TestCallFaults(t *testing.T) {
 			var se *protocol.ServerError
 			return errors.As(err, &se) && se.G == 3 && se.Title == "Accès refusé" && se.Func == "DernieresNotes"
 		}, "SERVER_ERROR"},
-		{"G 21", pronotetest.FaultServerError{G: 21, Title: "Impossible d'afficher la page"}, func(err error) bool { return errors.Is(err, protocol.ErrProtocol) }, "PROTOCOL_ERROR"},
+		{"G 21", pronotetest.FaultServerError{G: 21, Title: "Impossible d'afficher la page"}, func(err error) bool {
+			var se *protocol.ServerError
+			return errors.As(err, &se) && se.G == 21 && !errors.Is(err, protocol.ErrProtocol)
+		}, "SERVER_ERROR"},
+		{"G 11", pronotetest.FaultServerError{G: 11, Title: "La page a expiré ! (4)"}, func(err error) bool { return errors.Is(err, protocol.ErrProtocol) }, "PROTOCOL_ERROR"},
 		{"G 13", pronotetest.FaultServerError{G: 13, Title: "La page a expiré ! (6)"}, func(err error) bool { return errors.Is(err, protocol.ErrSessionExpired) }, "SESSION_EXPIRED"},
 	}
 	for _, tt := range tests {
@@ -56,7 +60,7 @@ func TestCallFaults(t *testing.T) {
 			srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2024, Encrypt: true})
 			s := login(t, srv, "student")
 			srv.Inject(tt.fault)
-			_, err := s.Grades(context.Background(), "")
+			_, err := s.Grades(context.Background(), protocol.GradesQuery{})
 			if !tt.check(err) || protocol.Code(err) != tt.code {
 				t.Errorf("err = %v (%s), want code %s", err, protocol.Code(err), tt.code)
 			}
@@ -76,15 +80,15 @@ func TestServerErrorKeepsSession(t *testing.T) {
 	s := login(t, srv, "student")
 	ctx := context.Background()
 	srv.Inject(pronotetest.FaultServerError{G: 3, Title: "Accès refusé"})
-	if _, err := s.Grades(ctx, ""); err == nil {
+	if _, err := s.Grades(ctx, protocol.GradesQuery{}); err == nil {
 		t.Fatal("fault not raised")
 	}
-	if _, err := s.Grades(ctx, ""); err != nil {
+	if _, err := s.Grades(ctx, protocol.GradesQuery{}); err != nil {
 		t.Fatalf("the session did not survive a refused call: %v", err)
 	}
 	srv.Inject(pronotetest.FaultExpireSession)
-	s.Grades(ctx, "")
-	if _, err := s.Grades(ctx, ""); !errors.Is(err, protocol.ErrSessionExpired) {
+	s.Grades(ctx, protocol.GradesQuery{})
+	if _, err := s.Grades(ctx, protocol.GradesQuery{}); !errors.Is(err, protocol.ErrSessionExpired) {
 		t.Errorf("after expiry: %v", err)
 	}
 }
@@ -168,7 +172,7 @@ func TestInvalidArguments(t *testing.T) {
 	_, checks["from"] = s.Timetable(ctx, protocol.TimetableQuery{From: "23/11/2026"})
 	_, checks["to"] = s.Timetable(ctx, protocol.TimetableQuery{From: "2026-11-23", To: "2026-11-01"})
 	_, checks["week"] = s.Timetable(ctx, protocol.TimetableQuery{Week: 99})
-	_, checks["period"] = s.Grades(ctx, "no-such-period")
+	_, checks["period"] = s.Grades(ctx, protocol.GradesQuery{Period: "no-such-period"})
 	_, checks["name"] = s.Call(ctx, "", nil, 0)
 	_, checks["data"] = s.Call(ctx, "Navigation", []byte(`[1]`), 7)
 	checks["child"] = s.SelectChild("x")
@@ -178,7 +182,7 @@ func TestInvalidArguments(t *testing.T) {
 			t.Errorf("%s: err = %v", name, err)
 		}
 	}
-	if _, err := s.Grades(ctx, ""); err != nil {
+	if _, err := s.Grades(ctx, protocol.GradesQuery{}); err != nil {
 		t.Errorf("the session did not survive bad arguments: %v", err)
 	}
 }

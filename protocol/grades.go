@@ -6,18 +6,34 @@ import (
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
 
-// Grades returns a period's grades and averages (DernieresNotes, §8.1). An empty periodID
-// means the account's default period.
-func (s *Session) Grades(ctx context.Context, periodID string) (*Grades, error) {
-	period, err := s.findPeriod(periodID)
-	if err != nil {
-		return nil, err
-	}
-	data := map[string]any{"Periode": map[string]any{"N": period.ID, "L": period.Name}}
-	reply, err := s.call(ctx, "DernieresNotes", ongletGrades, data)
-	if err != nil {
-		return nil, err
-	}
+// GradesQuery selects a grading period by its id (Session.Periods); empty means the account's
+// default period.
+type GradesQuery struct {
+	Period string `json:"period,omitempty"`
+}
+
+// Grades returns a period's grades and averages (DernieresNotes, §8.1).
+func (s *Session) Grades(ctx context.Context, q GradesQuery) (*Grades, error) {
+	return run(ctx, s, gradesCall, q)
+}
+
+var gradesCall = endpoint[GradesQuery, *Grades]{
+	name: "DernieresNotes", onglet: wire.TabGrades,
+	requests: one(func(s *Session, q GradesQuery) (any, error) {
+		period, err := s.findPeriod(q.Period)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"Periode": map[string]any{"N": period.ID, "L": period.Name}}, nil
+	}),
+	decode: func(s *Session, q GradesQuery, replies []obj) (*Grades, error) {
+		period, _ := s.findPeriod(q.Period)
+		return s.gradesFrom(period, replies[0]), nil
+	},
+}
+
+// gradesFrom reads a DernieresNotes reply.
+func (s *Session) gradesFrom(period Period, reply obj) *Grades {
 	g := &Grades{Period: period, Grades: []Grade{}, Averages: []SubjectAverage{}}
 	for _, it := range reply.list("listeDevoirs") {
 		g.Grades = append(g.Grades, s.gradeFrom(it))
@@ -28,7 +44,7 @@ func (s *Session) Grades(ctx context.Context, periodID string) (*Grades, error) 
 	g.Overall = markOf(reply.str("moyGenerale"))
 	g.ClassOverall = markOf(reply.str("moyGeneraleClasse"))
 	g.OverallOutOf, _ = reply.num("baremeMoyGenerale")
-	return g, nil
+	return g
 }
 
 func (s *Session) findPeriod(id string) (Period, error) {

@@ -4,42 +4,63 @@ import (
 	"context"
 	"encoding/json"
 	"sort"
+	"strings"
 
 	"github.com/pronote-web/pronote/internal/weburl"
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
 
-// Homework returns the homework due between from and to, both "YYYY-MM-DD" and included
-// (PageCahierDeTexte, onglet 88, §8.1), sorted by due date.
-func (s *Session) Homework(ctx context.Context, from, to Date) ([]Homework, error) {
+// HomeworkQuery selects days, "YYYY-MM-DD", both included; To defaults to From.
+type HomeworkQuery struct {
+	From Date `json:"from"`
+	To   Date `json:"to,omitempty"`
+}
+
+// Homework returns the homework due in a range of days, sorted by due date (PageCahierDeTexte,
+// onglet 88, §8.1): one request whose week set (domaine) covers the range.
+func (s *Session) Homework(ctx context.Context, q HomeworkQuery) ([]Homework, error) {
+	return run(ctx, s, homeworkCall, q)
+}
+
+var homeworkCall = endpoint[HomeworkQuery, []Homework]{
+	name: "PageCahierDeTexte", onglet: wire.TabHomework,
+	requests: one(func(s *Session, q HomeworkQuery) (any, error) {
+		weeks, err := s.weekSet(q.From, q.To)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"domaine": map[string]any{"_T": 8, "V": wire.FormatDomain(weeks)}}, nil
+	}),
+	decode: func(s *Session, q HomeworkQuery, replies []obj) ([]Homework, error) {
+		start, end, _ := dayRange(q.From, q.To)
+		lo, hi := fmtDate(start), fmtDate(end)
+		out := []Homework{}
+		for _, it := range replies[0].list("ListeTravauxAFaire") {
+			if h := s.homeworkFrom(it); h.Due >= lo && h.Due <= hi {
+				out = append(out, h)
+			}
+		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Due < out[j].Due })
+		return out, nil
+	},
+}
+
+// weekSet returns the week numbers a range of days touches, at most a school year of them.
+func (s *Session) weekSet(from, to Date) ([]int, error) {
 	start, end, err := dayRange(from, to)
 	if err != nil {
 		return nil, err
 	}
 	first := s.firstMonday()
 	w1, w2 := wire.WeekNumber(first, start), wire.WeekNumber(first, end)
-	if w2-w1 >= 62 {
-		return nil, argError("to", "the range spans more than a school year")
+	if w2-w1+1 > wire.MaxWeek {
+		return nil, argError("to", "the range spans more than a school year (%d weeks)", wire.MaxWeek)
 	}
 	weeks := make([]int, 0, w2-w1+1)
 	for w := w1; w <= w2; w++ {
 		weeks = append(weeks, w)
 	}
-	data := map[string]any{"domaine": map[string]any{"_T": 8, "V": wire.FormatDomain(weeks)}}
-	reply, err := s.call(ctx, "PageCahierDeTexte", ongletHomework, data)
-	if err != nil {
-		return nil, err
-	}
-	lo, hi := fmtDate(start), fmtDate(end)
-	out := []Homework{}
-	for _, it := range reply.list("ListeTravauxAFaire") {
-		h := s.homeworkFrom(it)
-		if h.Due >= lo && h.Due <= hi {
-			out = append(out, h)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Due < out[j].Due })
-	return out, nil
+	return weeks, nil
 }
 
 func (s *Session) homeworkFrom(it obj) Homework {
@@ -59,7 +80,8 @@ func (s *Session) homeworkFrom(it obj) Homework {
 }
 
 // attachmentFrom builds an attachment's address (§8.2): files live under FichiersExternes with
-// an encrypted id; links carry their own URL.
+// an encrypted id; links carry their own URL, kept only when it is an absolute http(s) one
+// (a teacher's javascript: or data: link reaches no caller; its name does).
 func (s *Session) attachmentFrom(a obj) Attachment {
 	name := a.str("L")
 	if a.int("G") == 0 {
@@ -67,7 +89,10 @@ func (s *Session) attachmentFrom(a obj) Attachment {
 		if link == "" {
 			link = name
 		}
-		return Attachment{Name: name, URL: link, Kind: "link"}
+		if u, err := weburl.Parse(strings.TrimSpace(link)); err == nil {
+			return Attachment{Name: name, URL: u.String(), Kind: "link"}
+		}
+		return Attachment{Name: name, Kind: "link"}
 	}
 	id, _ := json.Marshal(map[string]any{"N": a.str("N"), "Actif": true})
 	hexID := wire.EncryptHex(s.st.key, s.st.iv, string(id))

@@ -28,6 +28,9 @@ type Options struct {
 	Logger     Logger            // optional (a *slog.Logger will do); receives no secret
 	Rand       io.Reader         // optional; crypto/rand by default
 	Now        func() time.Time  // optional; time.Now by default
+	// Timeout bounds each request (DefaultTimeout when 0); past it the call fails with
+	// ErrTimeout and the session stays usable.
+	Timeout time.Duration
 }
 
 // The login steps reported to OnProgress, in order.
@@ -102,12 +105,9 @@ func (s *Session) login(ctx context.Context, o *Options) error {
 
 // bootstrap GETs the space page and sets the session's wire state from its Start() (§2).
 func (s *Session) bootstrap(ctx context.Context) (*startInfo, error) {
-	resp, err := s.t.Do(ctx, &Request{Method: "GET", URL: s.page.String(), Header: s.headers("")})
+	resp, err := s.do(ctx, "space page", &Request{Method: "GET", URL: s.page.String(), Header: s.headers("")})
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, fmt.Errorf("%w: space page: %w", ErrNetwork, err)
+		return nil, err
 	}
 	s.st.jar.set(resp.SetCookies)
 	info, err := parsePage(resp.Status, resp.Header["Location"], string(resp.Body))

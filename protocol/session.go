@@ -17,20 +17,20 @@ type Session struct {
 	sem chan struct{} // one token: held for the whole of an exchange
 
 	// Set at creation and never changed.
-	t      Transport
-	rand   io.Reader
-	now    func() time.Time
-	log    Logger
-	page   *weburl.URL
-	root   *weburl.URL
-	kind   Kind
-	device string
+	t       Transport
+	rand    io.Reader
+	now     func() time.Time
+	log     Logger
+	page    *weburl.URL
+	root    *weburl.URL
+	kind    Kind
+	device  string
+	timeout time.Duration // per request
 
 	// Wire state, guarded by sem.
 	st     wireState
 	closed bool
-	broken error // set when the session can no longer be used (expired, desynchronised)
-	last   time.Time
+	broken error // set when the server has forgotten the session (expired)
 
 	// Account data, written during login or resume only, read-only afterwards.
 	acct account
@@ -97,6 +97,10 @@ func newSession(t Transport, o *Options) *Session {
 	if s.log == nil {
 		s.log = discard{}
 	}
+	s.timeout = o.Timeout
+	if s.timeout <= 0 {
+		s.timeout = DefaultTimeout
+	}
 	return s
 }
 
@@ -148,14 +152,22 @@ func (s *Session) SelectChild(id string) error {
 	return argError("child", "no child with this id on this account")
 }
 
-// subject returns the resource data calls are about: the selected child for parents.
-func (s *Session) subject() (resource, bool) {
+// subject is whom a typed call is about: the user, or for parents the selected child. It is
+// read once per typed call, so that every request of that call (its ressource and its membre)
+// names the same person even when SelectChild runs meanwhile.
+type subject struct {
+	res   resource
+	child bool // a parent's child: sent as membre
+}
+
+// subject returns whom data calls are about now.
+func (s *Session) subject() subject {
 	if len(s.acct.children) == 0 {
-		return s.acct.resource, false
+		return subject{res: s.acct.resource}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.acct.children[s.child], true
+	return subject{res: s.acct.children[s.child], child: true}
 }
 
 // Close ends the session locally: later calls fail with ErrClosed. PRONOTE has no logout
@@ -165,15 +177,6 @@ func (s *Session) Close() error {
 	s.closed = true
 	s.unlock()
 	return nil
-}
-
-// Idle returns how long the session has been without a call.
-func (s *Session) Idle() time.Duration {
-	if err := s.lock(context.Background()); err != nil {
-		return 0
-	}
-	defer s.unlock()
-	return s.now().Sub(s.last)
 }
 
 // today is the date "now" means for this school: DateDemo on demo servers (§5.3).

@@ -99,12 +99,12 @@ func journey(t *testing.T, srv *pronotetest.Server) {
 	if err != nil || len(monday) == 0 || len(monday) >= len(week) {
 		t.Errorf("one-day timetable: %d lessons, %v", len(monday), err)
 	}
-	grades, err := s.Grades(ctx, "")
+	grades, err := s.Grades(ctx, protocol.GradesQuery{})
 	if err != nil {
 		t.Fatalf("grades: %v", err)
 	}
 	checkGrades(t, grades)
-	hw, err := s.Homework(ctx, "2026-11-16", "2026-12-06")
+	hw, err := s.Homework(ctx, protocol.HomeworkQuery{From: "2026-11-16", To: "2026-12-06"})
 	if err != nil {
 		t.Fatalf("homework: %v", err)
 	}
@@ -215,7 +215,7 @@ func resumeAndClose(t *testing.T, s *protocol.Session, o protocol.Options) {
 		t.Fatal("the exported state contains the password")
 	}
 	s.Close()
-	if _, err := s.Grades(ctx, ""); !errors.Is(err, protocol.ErrClosed) || protocol.Code(err) != "CLOSED" {
+	if _, err := s.Grades(ctx, protocol.GradesQuery{}); !errors.Is(err, protocol.ErrClosed) || protocol.Code(err) != "CLOSED" {
 		t.Errorf("call after close: %v", err)
 	}
 	r, err := protocol.Resume(state, protocol.Options{Transport: o.Transport, Now: o.Now})
@@ -226,7 +226,7 @@ func resumeAndClose(t *testing.T, s *protocol.Session, o protocol.Options) {
 	if r.User().Name != s.User().Name || len(r.Periods()) != len(s.Periods()) {
 		t.Errorf("resumed user %+v", r.User())
 	}
-	if _, err := r.Grades(ctx, ""); err != nil {
+	if _, err := r.Grades(ctx, protocol.GradesQuery{}); err != nil {
 		t.Errorf("grades after resume: %v", err)
 	}
 }

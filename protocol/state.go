@@ -68,8 +68,8 @@ func (s *Session) Export(ctx context.Context) ([]byte, error) {
 	return json.Marshal(st)
 }
 
-// Resume continues an exported session without a new login. Only the Transport, Logger, Rand
-// and Now fields of o are used. A session the server has since expired fails its next call
+// Resume continues an exported session without a new login. Only the Transport, Logger, Rand,
+// Now and Timeout fields of o are used. A session the server has since expired fails its next call
 // with ErrSessionExpired.
 func Resume(data []byte, o Options) (*Session, error) {
 	if o.Transport == nil {
@@ -121,6 +121,5 @@ func (s *Session) restore(st *state) error {
 	if st.Child >= 0 && st.Child < len(st.Children) {
 		s.child = st.Child
 	}
-	s.last = s.now()
 	return nil
 }

@@ -9,43 +9,58 @@ import (
 )
 
 // TimetableQuery selects a week by its PRONOTE number, or a date range (at most maxWeeks
-// weeks). Dates are "YYYY-MM-DD", both ends included.
+// weeks). Dates are "YYYY-MM-DD", both ends included; To defaults to From.
 type TimetableQuery struct {
-	Week int
-	From Date
-	To   Date
+	Week int  `json:"week,omitempty"`
+	From Date `json:"from,omitempty"`
+	To   Date `json:"to,omitempty"`
 }
 
 const maxWeeks = 8
 
-// Timetable returns the lessons of a week or a date range, sorted by start (§8.1, §8.3).
+// Timetable returns the lessons of a week or a date range, sorted by start (§8.1, §8.3): one
+// PageEmploiDuTemps request per week.
 func (s *Session) Timetable(ctx context.Context, q TimetableQuery) ([]Lesson, error) {
-	weeks, from, to, err := s.weeksOf(q)
-	if err != nil {
-		return nil, err
-	}
-	lessons := []Lesson{}
-	for _, w := range weeks {
-		got, err := s.timetableWeek(ctx, w)
+	return run(ctx, s, timetableCall, q)
+}
+
+var timetableCall = endpoint[TimetableQuery, []Lesson]{
+	name: "PageEmploiDuTemps", onglet: wire.TabTimetable,
+	requests: func(s *Session, who subject, q TimetableQuery) ([]any, error) {
+		weeks, _, _, err := s.weeksOf(q)
 		if err != nil {
 			return nil, err
 		}
-		for _, l := range got {
-			if l.Start >= from && l.Start < to {
-				lessons = append(lessons, l)
+		out := make([]any, len(weeks))
+		for i, w := range weeks {
+			out[i] = timetableData(who, w)
+		}
+		return out, nil
+	},
+	decode: func(s *Session, q TimetableQuery, replies []obj) ([]Lesson, error) {
+		_, from, to, _ := s.weeksOf(q)
+		lessons := []Lesson{}
+		for _, r := range replies {
+			for _, it := range r.list("ListeCours") {
+				if l, ok := s.lessonFrom(it); ok && l.Start >= from && l.Start < to {
+					lessons = append(lessons, l)
+				}
 			}
 		}
-	}
-	sort.SliceStable(lessons, func(i, j int) bool { return lessons[i].Start < lessons[j].Start })
-	return lessons, nil
+		sort.SliceStable(lessons, func(i, j int) bool { return lessons[i].Start < lessons[j].Start })
+		return lessons, nil
+	},
 }
 
 // weeksOf turns a query into week numbers and the [from, to) bounds to filter on.
 func (s *Session) weeksOf(q TimetableQuery) (weeks []int, from, to string, err error) {
 	first := s.firstMonday()
+	if q.Week == 0 && q.From == "" && q.To == "" {
+		return nil, "", "", argError("query", "needs a week, or from and to")
+	}
 	if q.Week != 0 {
-		if q.Week < 1 || q.Week > 62 || q.From != "" || q.To != "" {
-			return nil, "", "", argError("week", "must be a week number from 1 to 62, without from/to")
+		if q.Week < 1 || q.Week > wire.MaxWeek || q.From != "" || q.To != "" {
+			return nil, "", "", argError("week", "must be a week number from 1 to %d, without from/to", wire.MaxWeek)
 		}
 		return []int{q.Week}, "", "9999", nil
 	}
@@ -84,24 +99,13 @@ func dayRange(fromS, toS string) (time.Time, time.Time, error) {
 	return from, to, nil
 }
 
-func (s *Session) timetableWeek(ctx context.Context, week int) ([]Lesson, error) {
-	who, _ := s.subject()
-	data := map[string]any{
-		"ressource": who, "Ressource": who, "numeroSemaine": week, "NumeroSemaine": week,
+// timetableData is the data of one week's PageEmploiDuTemps request (§8.1).
+func timetableData(who subject, week int) map[string]any {
+	return map[string]any{
+		"ressource": who.res, "Ressource": who.res, "numeroSemaine": week, "NumeroSemaine": week,
 		"avecAbsencesEleve": false, "avecConseilDeClasse": true, "estEDTPermanence": false,
 		"avecAbsencesRessource": true, "avecDisponibilites": true, "avecInfosPrefsGrille": true,
 	}
-	reply, err := s.call(ctx, "PageEmploiDuTemps", ongletTimetable, data)
-	if err != nil {
-		return nil, err
-	}
-	var out []Lesson
-	for _, it := range reply.list("ListeCours") {
-		if l, ok := s.lessonFrom(it); ok {
-			out = append(out, l)
-		}
-	}
-	return out, nil
 }
 
 // lessonFrom decodes one ListeCours item; items without a start date are skipped.

@@ -131,6 +131,6 @@ type Homework struct {
 // Attachment is a file or link attached to homework or a lesson.
 type Attachment struct {
 	Name string `json:"name"`
-	URL  string `json:"url"`
-	Kind string `json:"kind"` // "file" or "link"
+	URL  string `json:"url,omitempty"` // absent for a link whose address is not http(s)
+	Kind string `json:"kind"`          // "file" or "link"
 }

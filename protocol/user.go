@@ -1,11 +1,15 @@
 package protocol
 
-import "context"
+import (
+	"context"
+
+	"github.com/pronote-web/pronote/protocol/internal/wire"
+)
 
 // loadUser sends ParametresUtilisateur (§6.10): the user, the children of a parent, the
 // allowed tabs and the grade periods.
 func (s *Session) loadUser(ctx context.Context) error {
-	rep, err := s.callLocked(ctx, "ParametresUtilisateur", 0, nil)
+	rep, err := s.callLocked(ctx, subject{}, "ParametresUtilisateur", 0, nil) // onglet 0: no membre
 	if err != nil {
 		return err
 	}
@@ -46,14 +50,17 @@ func resourceOf(r obj) resource {
 }
 
 // flattenOnglets collects every G in the listeOnglets tree, whatever the children key (§6.10).
-func flattenOnglets(raw []byte, into map[int]bool) {
-	for _, it := range asList(raw) {
+func flattenOnglets(tree any, into map[int]bool) {
+	for _, it := range asList(tree) {
 		if g, ok := it.num("G"); ok {
 			into[int(g)] = true
 		}
 		for k, v := range it {
-			if k != "G" && len(v) > 0 && (v[0] == '[' || v[0] == '{') {
-				flattenOnglets(v, into)
+			switch v.(type) {
+			case []any, map[string]any:
+				if k != "G" {
+					flattenOnglets(v, into)
+				}
 			}
 		}
 	}
@@ -68,7 +75,7 @@ func (s *Session) readGradePeriods(r obj) {
 	}
 	chosen := items[0]
 	for _, it := range items {
-		if it.int("G") == ongletGrades {
+		if it.int("G") == wire.TabGrades {
 			chosen = it
 		}
 	}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/pronote-web/pronote/internal/weburl"
 )
@@ -11,15 +13,33 @@ import (
 // loginArgs are the JSON-able fields of login's options. onProgress and signal are read
 // separately (functions and AbortSignals do not survive JSON.stringify).
 type loginArgs struct {
-	URL            string `json:"url"`
-	Username       string `json:"username"`
-	Password       string `json:"password"`
-	DeviceUUID     string `json:"deviceUUID"`
-	IdentifiantNav string `json:"identifiantNav"`
-	Relay          string `json:"relay"`
+	URL            string  `json:"url"`
+	Username       string  `json:"username"`
+	Password       string  `json:"password"`
+	DeviceUUID     string  `json:"deviceUUID"`
+	IdentifiantNav string  `json:"identifiantNav"`
+	Relay          string  `json:"relay"`
+	Timeout        float64 `json:"timeout"` // milliseconds per request, 0 for the default
 }
 
+// maxTimeout bounds the timeout option: ten minutes is already more than any browser waits.
+const maxTimeout = 10 * 60 * 1000
+
+// checkTimeout accepts a per-request timeout in milliseconds: absent, or from 1 to maxTimeout.
+func checkTimeout(ms float64) error {
+	if ms < 0 || (ms > 0 && ms < 1) || ms > maxTimeout {
+		return argError("timeout", "must be a number of milliseconds from 1 to 600000")
+	}
+	return nil
+}
+
+// timeoutOf turns the timeout option into a duration (0: the protocol's default).
+func timeoutOf(ms float64) time.Duration { return time.Duration(ms * float64(time.Millisecond)) }
+
 func (a *loginArgs) check() error {
+	if err := checkTimeout(a.Timeout); err != nil {
+		return err
+	}
 	switch {
 	case strings.TrimSpace(a.URL) == "":
 		return argError("url", "is required")
@@ -33,31 +53,48 @@ func (a *loginArgs) check() error {
 
 // resumeArgs are resume's options.
 type resumeArgs struct {
-	Relay *string `json:"relay"` // nil: keep the relay the state was exported with
-}
-
-// rangeArgs select days (timetable, homework) or a week (timetable only).
-type rangeArgs struct {
-	Week int    `json:"week"`
-	From string `json:"from"`
-	To   string `json:"to"`
-}
-
-// gradesArgs select a period.
-type gradesArgs struct {
-	Period string `json:"period"`
-}
-
-func (a *gradesArgs) check() error {
-	if a.Period == "" {
-		return argError("period", "is required (an id from session.periods)")
-	}
-	return nil
+	Relay   *string `json:"relay"`   // nil: keep the relay the state was exported with
+	Timeout float64 `json:"timeout"` // milliseconds per request, 0 for the default
 }
 
 // callArgs are call's options.
 type callArgs struct {
 	Onglet int `json:"onglet"`
+}
+
+// decodeQueryJSON decodes a typed method's query into q: the options object's JSON text (""
+// for none) without its signal, with the positional arguments' JSON texts set by name over
+// it. It is strict: an unknown member or one of the wrong type is an *ArgumentError naming
+// it, never quoting its value.
+func decodeQueryJSON(text string, positional map[string]string, q any) error {
+	members := map[string]json.RawMessage{}
+	if text != "" {
+		if json.Unmarshal([]byte(text), &members) != nil {
+			return argError("query", "must be an object")
+		}
+	}
+	delete(members, "signal")
+	for name, v := range positional {
+		members[name] = json.RawMessage(v)
+	}
+	merged, err := json.Marshal(members)
+	if err != nil {
+		return argError("query", "cannot be converted to JSON")
+	}
+	dec := json.NewDecoder(bytes.NewReader(merged))
+	dec.DisallowUnknownFields()
+	err = dec.Decode(q)
+	var te *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &te) && te.Field != "":
+		return argError(te.Field, "must be "+jsType(te.Type.Kind().String()))
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return argError(name, "is not an option of this method")
+	}
+	return argError("query", "must be an object")
 }
 
 // decodeArgs decodes the JSON text of an options object into v. A field of the wrong type is

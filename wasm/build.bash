@@ -1,8 +1,8 @@
 # wasm/build.bash: build, size and test hooks for pronote.wasm and its JavaScript loader.
 # Sourced by build.sh; expects the repository root as the working directory.
 
-# The library (API alone, -tags noui) must stay within this many bytes of gzip -9 (1.2 MiB).
-WASM_BUDGET_GZIP=$((1258291))
+# The library (API alone, -tags noui) must stay within this many bytes of gzip -9 (1.5 MiB, issue 10: room for every data call).
+WASM_BUDGET_GZIP=$((1572864))
 
 # Inlining off (-l) makes the module ~6 % smaller once compressed (larger raw); the module's
 # CPU work (a few KB of JSON and AES per call) does not notice.
@@ -54,7 +54,7 @@ wasm_size_check() {
   gz=$(wasm_sizes "$tmp/lib.wasm" | cut -d' ' -f2)
   rm -rf "$tmp"
   if [ "$gz" -gt "$WASM_BUDGET_GZIP" ]; then
-    echo "wasm_size_check: the API module is $gz bytes gzip, over its budget of $WASM_BUDGET_GZIP (1.2 MiB)" >&2
+    echo "wasm_size_check: the API module is $gz bytes gzip, over its budget of $WASM_BUDGET_GZIP (1.5 MiB)" >&2
     return 1
   fi
   echo "wasm_size_check: $gz <= $WASM_BUDGET_GZIP bytes gzip" >&2

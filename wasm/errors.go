@@ -14,7 +14,9 @@ var errClosed = fmt.Errorf("%w", protocol.ErrClosed)
 // errInternal replaces a recovered panic: a bug in the module, reported without its value.
 var errInternal = errors.New("pronote: internal error (a bug in pronote.wasm); the module is still usable")
 
-// relayError is a refusal by the relay: its RELAY_… code and HTTP status.
+// relayError is the relay's own answer instead of the school's: its RELAY_… code and HTTP
+// status. The relay's policy refusals never reached the school; an unreachable school and a
+// school that did not answer in time are network faults, said as such.
 type relayError struct {
 	Code   string
 	Status int
@@ -25,10 +27,30 @@ type relayError struct {
 const relayRateLimited = "RELAY_RATE_LIMITED"
 
 func (e *relayError) Error() string {
-	if e.Code == relayRateLimited {
+	switch e.Code {
+	case relayRateLimited:
 		return "too many login attempts through the relay for this school; wait before trying again"
+	case "RELAY_UPSTREAM_ERROR":
+		return fmt.Sprintf("the relay could not reach the school (%s, HTTP %d)", e.Code, e.Status)
+	case "RELAY_UPSTREAM_TIMEOUT":
+		return fmt.Sprintf("the school did not answer the relay in time (%s, HTTP %d)", e.Code, e.Status)
 	}
 	return fmt.Sprintf("the relay refused the request (%s, HTTP %d)", e.Code, e.Status)
+}
+
+// Unwrap tells the session what happened to the request: a timeout (the school may have
+// processed it), or a request that never reached the school (every refusal by the relay's
+// policy, and an unreachable school, as for a fetch that failed without a cause).
+func (e *relayError) Unwrap() []error {
+	switch e.Code {
+	case "RELAY_UPSTREAM_TIMEOUT":
+		return []error{protocol.ErrTimeout}
+	case "RELAY_UPSTREAM_ERROR":
+		return []error{protocol.ErrNetwork, protocol.ErrNotSent}
+	case "RELAY_RESPONSE_TOO_LARGE", "RELAY_INTERNAL", "RELAY_BAD_ANSWER", "RELAY_UNKNOWN":
+		return nil // the school may have answered
+	}
+	return []error{protocol.ErrNotSent}
 }
 
 // fetchError is a failed fetch: the request never got an HTTP answer. Its text never holds
@@ -45,13 +67,27 @@ func (e *fetchError) Error() string {
 	return "the request failed"
 }
 
+// Unwrap reports a request that never left as protocol.ErrNotSent, so the session reuses its
+// order number: a refused connection or an unresolved name (Node gives the cause), and a
+// failure without a cause (browsers give none; what they hide is nearly always a connection
+// that could not be made: offline, DNS, refused). A dropped connection with a cause such as
+// UND_ERR_SOCKET or ECONNRESET may have been processed.
+func (e *fetchError) Unwrap() error {
+	switch e.Cause {
+	case "", "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL",
+		"UND_ERR_CONNECT_TIMEOUT":
+		return protocol.ErrNotSent
+	}
+	return nil
+}
+
 // codeOf returns the stable code JavaScript sees in error.code.
 func codeOf(err error) string {
 	var re *relayError
 	switch {
 	case errors.As(err, &re) && re.Code == relayRateLimited:
 		return "RATE_LIMITED"
-	case errors.As(err, &re):
+	case errors.As(err, &re) && re.Code != "RELAY_UPSTREAM_ERROR" && re.Code != "RELAY_UPSTREAM_TIMEOUT":
 		return "RELAY_REFUSED"
 	case errors.Is(err, errInternal):
 		return "INTERNAL_ERROR"

@@ -13,9 +13,9 @@ import (
 // sessionMethods are the methods of every session object, on its prototype.
 var sessionMethods = map[string]func(e *entry, args []js.Value) (job, js.Value, error){
 	"call":        prepareCall,
-	"timetable":   prepareTimetable,
-	"grades":      prepareGrades,
-	"homework":    prepareHomework,
+	"timetable":   typed((*protocol.Session).Timetable),
+	"grades":      typed((*protocol.Session).Grades),
+	"homework":    typed((*protocol.Session).Homework),
 	"selectChild": prepareSelectChild,
 	"keepAlive":   prepareKeepAlive,
 	"export":      prepareExport,
@@ -41,57 +41,6 @@ func prepareCall(e *entry, args []js.Value) (job, js.Value, error) {
 	}
 	return jsonJob(func(ctx context.Context) (json.RawMessage, error) {
 		return e.s.Call(ctx, name, json.RawMessage(data), o.Onglet)
-	}), signal, nil
-}
-
-// prepareTimetable: timetable({week} | {from, to}, signal?) → lessons.
-func prepareTimetable(e *entry, args []js.Value) (job, js.Value, error) {
-	var q rangeArgs
-	signal, err := decodeOptions(args, 0, "query", &q)
-	if err != nil {
-		return nil, js.Undefined(), err
-	}
-	if q.Week == 0 && q.From == "" && q.To == "" {
-		return nil, js.Undefined(), argError("query", "needs {week} or {from, to}")
-	}
-	return jsonJob(func(ctx context.Context) ([]protocol.Lesson, error) {
-		return e.s.Timetable(ctx, protocol.TimetableQuery{Week: q.Week, From: q.From, To: q.To})
-	}), signal, nil
-}
-
-// prepareGrades: grades({period, signal?}) → the period's grades and averages.
-func prepareGrades(e *entry, args []js.Value) (job, js.Value, error) {
-	var q gradesArgs
-	signal, err := decodeOptions(args, 0, "query", &q)
-	if err == nil {
-		err = q.check()
-	}
-	if err != nil {
-		return nil, js.Undefined(), err
-	}
-	return jsonJob(func(ctx context.Context) (*protocol.Grades, error) {
-		return e.s.Grades(ctx, q.Period)
-	}), signal, nil
-}
-
-// prepareHomework: homework({from, to, signal?}) → homework due in the range.
-func prepareHomework(e *entry, args []js.Value) (job, js.Value, error) {
-	var q rangeArgs
-	signal, err := decodeOptions(args, 0, "query", &q)
-	switch {
-	case err != nil:
-	case q.Week != 0:
-		err = argError("week", "is not supported here: give {from, to}")
-	case q.From == "":
-		err = argError("from", "is required")
-	case q.To == "":
-		err = argError("to", "is required")
-	}
-	if err != nil {
-		return nil, js.Undefined(), err
-	}
-	return jsonJob(func(ctx context.Context) ([]protocol.Homework, error) {
-		return e.s.Homework(ctx, q.From, q.To)
 	}), signal, nil
 }
 

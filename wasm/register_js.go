@@ -69,7 +69,7 @@ func prepareLogin(_ js.Value, args []js.Value) (job, js.Value, error) {
 	}
 	return func(ctx context.Context) (js.Value, error) {
 		s, err := protocol.Login(ctx, protocol.Options{URL: a.URL, Username: a.Username, Password: a.Password,
-			DeviceUUID: a.DeviceUUID, IdentifiantNav: a.IdentifiantNav,
+			DeviceUUID: a.DeviceUUID, IdentifiantNav: a.IdentifiantNav, Timeout: timeoutOf(a.Timeout),
 			Transport: &fetchTransport{relay: a.Relay}, OnProgress: progress})
 		if err != nil {
 			return js.Undefined(), err
@@ -111,6 +111,9 @@ func prepareResume(_ js.Value, args []js.Value) (job, js.Value, error) {
 	if err == nil && o.Relay != nil {
 		err = checkRelay(*o.Relay)
 	}
+	if err == nil {
+		err = checkTimeout(o.Timeout)
+	}
 	if err != nil {
 		return nil, js.Undefined(), err
 	}
@@ -122,7 +125,7 @@ func prepareResume(_ js.Value, args []js.Value) (job, js.Value, error) {
 		if o.Relay != nil {
 			relay = *o.Relay
 		}
-		s, err := protocol.Resume(st, protocol.Options{Transport: &fetchTransport{relay: relay}})
+		s, err := protocol.Resume(st, protocol.Options{Transport: &fetchTransport{relay: relay}, Timeout: timeoutOf(o.Timeout)})
 		if err != nil {
 			return js.Undefined(), err
 		}

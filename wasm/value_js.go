@@ -5,6 +5,8 @@ package main
 import (
 	"errors"
 	"syscall/js"
+
+	"github.com/pronote-web/pronote/protocol"
 )
 
 // The JavaScript globals the module uses, looked up once.
@@ -96,6 +98,10 @@ func newError(err error) js.Value {
 	var re *relayError
 	if errors.As(err, &re) {
 		e.Set("relayCode", re.Code)
+	}
+	var se *protocol.ServerError
+	if errors.As(err, &se) && se.G != 0 {
+		e.Set("g", se.G)
 	}
 	return e
 }

@@ -3,9 +3,9 @@
 # directory. Uses wasm/build.bash (wasm_build, wasm_sizes, wasm_report) and relay/build.bash
 # (relay_build).
 
-# The full module (API + UI) must stay within this many bytes of gzip -9 (1.45 MiB). The API
+# The full module (API + UI) must stay within this many bytes of gzip -9 (1.8 MiB). The API
 # alone has its own budget, checked by wasm_size_check (wasm/build.bash).
-UI_BUDGET_GZIP=$((1520435))
+UI_BUDGET_GZIP=$((1887437))
 
 # The Chromium the browser tests drive: Debian's (ui_chromium installs it when missing).
 UI_CHROMIUM=${UI_CHROMIUM:-/usr/bin/chromium}
@@ -40,7 +40,7 @@ ui_size_check() {
   local gz
   gz=$(wasm_sizes dist/pronote.wasm | cut -d' ' -f2)
   if [ "$gz" -gt "$UI_BUDGET_GZIP" ]; then
-    echo "ui_size_check: pronote.wasm (API + UI) is $gz bytes gzip, over its budget of $UI_BUDGET_GZIP (1.45 MiB)" >&2
+    echo "ui_size_check: pronote.wasm (API + UI) is $gz bytes gzip, over its budget of $UI_BUDGET_GZIP (1.8 MiB)" >&2
     echo "  find the weight: build without -s -w and list the code section by function" >&2
     return 1
   fi

@@ -44,6 +44,11 @@ export interface LoginOptions {
   identifiantNav?: string;
   /** The relay's address (https://relay.example.workers.dev); omit to fetch PRONOTE directly (extensions, Node). */
   relay?: string;
+  /**
+   * Milliseconds each request may take (default 60000, at most 600000). Past it the call
+   * rejects with TIMEOUT and the session stays usable.
+   */
+  timeout?: number;
   onProgress?: (step: LoginStep) => void;
   signal?: AbortSignal;
 }
@@ -51,6 +56,8 @@ export interface LoginOptions {
 export interface ResumeOptions {
   /** Overrides the relay the state was exported with ("" for direct). */
   relay?: string;
+  /** Milliseconds each request may take, as in LoginOptions.timeout. */
+  timeout?: number;
   signal?: AbortSignal;
 }
 
@@ -67,16 +74,17 @@ export interface RawCallOptions extends CallOptions {
 /** A week by its PRONOTE number, or a range of days (both ends included, at most 8 weeks). */
 export type TimetableQuery =
   | ({ week: number; from?: undefined; to?: undefined } & CallOptions)
-  | ({ from: DateString; to: DateString; week?: undefined } & CallOptions);
+  | ({ from: DateString; to?: DateString; week?: undefined } & CallOptions);
 
 export interface GradesQuery extends CallOptions {
-  /** A period id from session.periods. */
-  period: string;
+  /** A period id from session.periods; absent for the account's default period. */
+  period?: string;
 }
 
+/** Homework due from `from` to `to`, both included (at most 62 weeks); `to` defaults to `from`. */
 export interface HomeworkQuery extends CallOptions {
   from: DateString;
-  to: DateString;
+  to?: DateString;
 }
 
 /** "YYYY-MM-DD". */
@@ -95,7 +103,7 @@ export interface Session {
   /** A raw call: name is the PRONOTE function, data its data object; resolves with the reply's data object. */
   call(name: string, data?: Record<string, unknown> | null, options?: RawCallOptions): Promise<Record<string, unknown>>;
   timetable(query: TimetableQuery): Promise<Lesson[]>;
-  grades(query: GradesQuery): Promise<Grades>;
+  grades(query?: GradesQuery): Promise<Grades>;
   homework(query: HomeworkQuery): Promise<Homework[]>;
   /** Parent accounts: which child later calls are about (an id from user.children). */
   selectChild(id: string): Promise<void>;
@@ -210,7 +218,8 @@ export interface Homework {
 
 export interface Attachment {
   name: string;
-  url: string;
+  /** Absent for a link whose address is not an absolute http(s) URL (javascript:, data:, …). */
+  url?: string;
   kind: "file" | "link";
 }
 
@@ -232,7 +241,16 @@ export interface SessionState {
   [internal: string]: unknown;
 }
 
-/** The stable codes of PronoteError.code. */
+/**
+ * The stable codes of PronoteError.code. SERVER_ERROR: PRONOTE refused the call or is
+ * unavailable (maintenance, busy; `g` holds its Erreur code when it sent one, e.g. 21 for a
+ * function it does not offer). PROTOCOL_ERROR: an answer the module cannot read (not JSON, a
+ * wrong order number) or an envelope the server could not read (G 11, 14). NETWORK_ERROR: no
+ * answer (the connection failed, dropped or was cut). TIMEOUT: no answer within the
+ * `timeout` option, or, through a relay, the school did not answer the relay in time.
+ * ABORTED: the caller's signal fired (even one made by AbortSignal.timeout()). After any of these but
+ * SESSION_EXPIRED and CLOSED the session stays usable.
+ */
 export type ErrorCode =
   | "BAD_CREDENTIALS"
   | "ACCESS_DENIED"
@@ -243,6 +261,7 @@ export type ErrorCode =
   | "SERVER_ERROR"
   | "PROTOCOL_ERROR"
   | "NETWORK_ERROR"
+  | "TIMEOUT"
   | "RELAY_REFUSED"
   | "INVALID_ARGUMENT"
   | "ABORTED"
@@ -255,9 +274,15 @@ export interface PronoteError extends Error {
   code: ErrorCode;
   /** INVALID_ARGUMENT: the argument's name, e.g. "username", "period", "signal". */
   argument?: string;
-  /** RELAY_REFUSED: the relay's own code, e.g. "RELAY_HOST_NOT_ALLOWED"; RATE_LIMITED by the
-   * relay's login guard: "RELAY_RATE_LIMITED". */
+  /**
+   * The relay's own code when the relay answered instead of the school: RELAY_REFUSED (e.g.
+   * "RELAY_HOST_NOT_ALLOWED"), NETWORK_ERROR ("RELAY_UPSTREAM_ERROR": it could not reach the
+   * school), TIMEOUT ("RELAY_UPSTREAM_TIMEOUT"), RATE_LIMITED ("RELAY_RATE_LIMITED": the
+   * relay's login guard).
+   */
   relayCode?: string;
+  /** SERVER_ERROR, SESSION_EXPIRED, RATE_LIMITED, PROTOCOL_ERROR: PRONOTE's Erreur code G, when it sent one. */
+  g?: number;
 }
 
 /** Narrows an unknown rejection to a PronoteError. */

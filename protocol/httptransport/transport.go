@@ -6,11 +6,13 @@ package httptransport
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"strings"
-	"time"
+	"sync/atomic"
 
 	"github.com/pronote-web/pronote/protocol"
 )
@@ -23,10 +25,11 @@ type Transport struct {
 	client *http.Client
 }
 
-// New returns a Transport using a client derived from base (nil for a default one with a
-// 60-second timeout). The client's redirect policy is replaced: redirects are returned.
+// New returns a Transport using a client derived from base (nil for a default one; the
+// protocol bounds each request itself, Options.Timeout). The client's redirect policy is
+// replaced: redirects are returned.
 func New(base *http.Client) *Transport {
-	c := &http.Client{Timeout: 60 * time.Second}
+	c := &http.Client{}
 	if base != nil {
 		copied := *base
 		c = &copied
@@ -44,9 +47,18 @@ func (t *Transport) Do(ctx context.Context, r *protocol.Request) (*protocol.Resp
 	for k, v := range r.Header {
 		req.Header.Set(k, v)
 	}
+	var wrote, reused atomic.Bool
+	req = req.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		GotConn:      func(info httptrace.GotConnInfo) { reused.Store(info.Reused) },
+		WroteRequest: func(info httptrace.WroteRequestInfo) { wrote.Store(info.Err == nil) },
+	}))
 	resp, err := t.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("httptransport: %s request failed: %w", r.Method, unwrapURL(err))
+		err = unwrapURL(err)
+		if notSent(err, wrote.Load(), reused.Load()) {
+			return nil, fmt.Errorf("httptransport: %s request failed: %w: %w", r.Method, protocol.ErrNotSent, err)
+		}
+		return nil, fmt.Errorf("httptransport: %s request failed: %w", r.Method, err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxBody+1))
@@ -64,6 +76,18 @@ func (t *Transport) Do(ctx context.Context, r *protocol.Request) (*protocol.Resp
 		}
 	}
 	return out, nil
+}
+
+// notSent reports a request the server cannot have processed: one not written whole, or one
+// that met end-of-file before any answer on a kept-alive connection, which is the server
+// closing that idle connection as the request went out (its keep-alive timeout: net/http's
+// own reading of that error). A request written on a new connection and then lost may have
+// been processed.
+func notSent(err error, wrote, reused bool) bool {
+	if !wrote {
+		return true
+	}
+	return reused && (errors.Is(err, io.EOF) || strings.Contains(err.Error(), "server closed idle connection"))
 }
 
 // CloseIdleConnections closes the keep-alive connections the transport holds.

@@ -10,8 +10,10 @@ import (
 // serves, relative to where it is mounted (cmd/fakepronote mounts it under /__control/):
 //
 //	POST fault?kind=expire|ip|maintenance|busy|unavailable|wrong-order   arm a fault
+//	POST fault?kind=not-json|drop-reply|cut-reply|hold-reply            arm a fault
+//	POST release                                                         Release held replies
 //	POST fault?kind=server&g=25&title=…                                  arm a FaultServerError
-//	POST homework  {"due":"YYYY-MM-DD","html":"…"}                      PlantHomework
+//	POST homework  {"due":"YYYY-MM-DD","html":"…","links":[{"name","url"}]}  PlantHomework
 //	POST reset                                                           Reset
 //	GET  requests                                                        the request log as JSON
 //
@@ -27,6 +29,9 @@ func (s *Server) Control() http.Handler {
 				return
 			}
 			s.Inject(f)
+			writeJSON(w, map[string]bool{"ok": true})
+		case name == "release" && r.Method == http.MethodPost:
+			s.Release()
 			writeJSON(w, map[string]bool{"ok": true})
 		case name == "reset" && r.Method == http.MethodPost:
 			s.Reset()
@@ -56,6 +61,14 @@ func parseFault(r *http.Request) (Fault, bool) {
 		return FaultUnavailable, true
 	case "wrong-order":
 		return FaultWrongOrder, true
+	case "not-json":
+		return FaultNotJSON, true
+	case "drop-reply":
+		return FaultDropReply, true
+	case "cut-reply":
+		return FaultCutReply, true
+	case "hold-reply":
+		return FaultHoldReply, true
 	case "server":
 		g, err := strconv.Atoi(q.Get("g"))
 		if err != nil {

@@ -6,6 +6,10 @@ import (
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
 
+func init() {
+	register("DernieresNotes", function{stage: stageLogged, data: (*Server).grades, onglets: []int{wire.TabGrades}})
+}
+
 // grades answers DernieresNotes (onglet 198) for data.Periode {N, L?, G?} (§8.1, §8.3).
 func (s *Server) grades(sess *session, req request, st Student) (reply, *protoError) {
 	var q struct {

@@ -6,6 +6,11 @@ import (
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
 
+func init() {
+	register("PageCahierDeTexte", function{stage: stageLogged, data: (*Server).homework, onglets: []int{wire.TabHomework, wire.TabLessonContents}})
+	register("SaisieTAFFaitEleve", function{stage: stageLogged, data: (*Server).homeworkDone, onglets: []int{wire.TabHomework}})
+}
+
 // homework answers PageCahierDeTexte: the homework due in the weeks of data.domaine (_T 8) on
 // onglet 88, and an empty lesson-content list on onglet 89 (§8.1).
 func (s *Server) homework(sess *session, req request, st Student) (reply, *protoError) {
@@ -22,7 +27,7 @@ func (s *Server) homework(sess *session, req request, st Student) (reply, *proto
 		return reply{}, fail(21)
 	}
 	weeks, err := wire.ParseDomain(q.Domaine.V)
-	if err != nil || len(weeks) > 60 {
+	if err != nil || len(weeks) > wire.MaxWeek {
 		return reply{}, fail(21)
 	}
 	var sig signature
@@ -93,23 +98,4 @@ func (s *Server) homeworkDone(sess *session, req request, st Student) (reply, *p
 		s.done[st.ID+"\x00"+id] = *t.TAFFait
 	}
 	return reply{data: map[string]any{}}, nil
-}
-
-// navigation answers the Navigation keep-alive (§7.1): data {onglet, ongletPrec}.
-func (s *Server) navigation(sess *session, req request, st Student) (reply, *protoError) {
-	var q struct {
-		Onglet *int `json:"onglet"`
-	}
-	if req.data == nil || json.Unmarshal(req.data, &q) != nil || q.Onglet == nil {
-		return reply{}, fail(21)
-	}
-	return reply{data: map[string]any{}, sig: map[string]any{"ModeExclusif": false}}, nil
-}
-
-// presence answers the D1 keep-alive Presence: signature only, no data.
-func (s *Server) presence(sess *session, req request, st Student) (reply, *protoError) {
-	if req.data != nil {
-		return reply{}, fail(21)
-	}
-	return reply{data: map[string]any{}, sig: map[string]any{"ModeExclusif": false}}, nil
 }

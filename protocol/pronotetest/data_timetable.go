@@ -8,6 +8,10 @@ import (
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
 
+func init() {
+	register("PageEmploiDuTemps", function{stage: stageLogged, data: (*Server).timetable, onglets: []int{wire.TabTimetable}})
+}
+
 // maxRangeDays bounds a date-range timetable request.
 const maxRangeDays = 62
 

@@ -28,17 +28,17 @@ type function struct {
 	dialect wire.Dialect                                                     // only this dialect when set
 }
 
-var functions = map[string]function{
-	"FonctionParametres":    {stage: stageStart, login: (*Server).fonctionParametres},
-	"Identification":        {stage: stageIdentify, login: (*Server).identification},
-	"Authentification":      {stage: stageAnswer, login: (*Server).authentification},
-	"ParametresUtilisateur": {stage: stageLogged, login: (*Server).parametresUtilisateur},
-	"Navigation":            {stage: stageLogged, data: (*Server).navigation, onglets: []int{7}},
-	"Presence":              {stage: stageLogged, data: (*Server).presence, onglets: []int{7}, dialect: wire.D2023},
-	"PageEmploiDuTemps":     {stage: stageLogged, data: (*Server).timetable, onglets: []int{16}},
-	"DernieresNotes":        {stage: stageLogged, data: (*Server).grades, onglets: []int{198}},
-	"PageCahierDeTexte":     {stage: stageLogged, data: (*Server).homework, onglets: []int{88, 89}},
-	"SaisieTAFFaitEleve":    {stage: stageLogged, data: (*Server).homeworkDone, onglets: []int{88}},
+// functions are the functions the server knows: each area's file registers its own (data_*.go
+// for data calls, login.go and user.go for the login), and the tabs the server lists in
+// listeOnglets and accepts in signatures are those the data calls registered.
+var functions = map[string]function{}
+
+// register adds a function; a name registered twice is a programming error.
+func register(name string, f function) {
+	if _, dup := functions[name]; dup {
+		panic("pronotetest: function " + name + " registered twice")
+	}
+	functions[name] = f
 }
 
 // stageOf is where a session stands.
@@ -106,7 +106,7 @@ func (s *Server) checkSignature(sess *session, req request, onglets []int) (Stud
 	if req.sig == nil || json.Unmarshal(req.sig, &sig) != nil || sig.Onglet == nil {
 		return Student{}, nil, fail(3)
 	}
-	if !contains(onglets, *sig.Onglet) || !allowedTabs[*sig.Onglet] {
+	if !contains(onglets, *sig.Onglet) || !servedTabs()[*sig.Onglet] {
 		return Student{}, nil, fail(3)
 	}
 	refuse := map[string]any{"Erreur": true, "MessageErreur": "Accès refusé : aucun élève sélectionné."}

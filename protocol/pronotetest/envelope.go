@@ -54,12 +54,12 @@ type reply struct {
 func (s *Server) serveCall(w http.ResponseWriter, r *http.Request, tail string, body []byte) {
 	parts := strings.Split(tail, "/")
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	var sess *session
 	if len(parts) == 3 {
 		sess = s.sessions[parts[1]]
 	}
 	if sess == nil {
+		s.mu.Unlock()
 		writeErreur(w, fatal(10))
 		return
 	}
@@ -70,6 +70,7 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request, tail string, 
 		} else {
 			sess.expect += 2
 		}
+		s.mu.Unlock()
 		writeErreur(w, perr)
 		return
 	}
@@ -77,8 +78,10 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request, tail string, 
 		sess.newAuthCookie = false
 		http.SetCookie(w, &http.Cookie{Name: authCookieName, Value: sess.authCookie, Path: RootPath, HttpOnly: true})
 	}
+	fault, hold := s.takeReplyFault()
+	s.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json; charset=UTF-8")
-	w.Write(out)
+	writeReply(w, r, fault, hold, out)
 }
 
 // exchange checks one call against the session, runs it and encodes the reply.

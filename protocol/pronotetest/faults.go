@@ -2,6 +2,7 @@ package pronotetest
 
 import (
 	"net/http"
+	"strconv"
 )
 
 // Fault is a failure the server plays on demand (see Server.Inject).
@@ -30,6 +31,18 @@ const (
 	// FaultWrongOrder: the next reply carries a wrong order number (counter+3 instead of
 	// counter+1); the server's own counter is unaffected.
 	FaultWrongOrder
+	// FaultNotJSON: every request answers HTTP 200 with an HTML page PRONOTE has no words for
+	// (as a captive portal or a misconfigured proxy would); nothing is processed.
+	FaultNotJSON
+	// FaultDropReply: the next call is processed and counted, then the connection closes
+	// without an answer (a reply lost on the way back).
+	FaultDropReply
+	// FaultCutReply: the next call is processed and counted, then its answer stops halfway
+	// (Content-Length promises more) and the connection closes.
+	FaultCutReply
+	// FaultHoldReply: the next call is processed and counted, and its answer waits until
+	// Release or Reset (a school too slow for the client's timeout).
+	FaultHoldReply
 )
 
 // FaultServerError makes the next appelfonction call answer {"Erreur":{"G":G,"Titre":Title}}.
@@ -44,7 +57,9 @@ func (FaultServerError) isFault() {}
 type faultState struct {
 	expire, wrongOrder bool
 	page               FaultKind // persistent page fault, 0 for none
+	reply              FaultKind // one-shot reply fault (FaultDropReply, …), 0 for none
 	serverErr          *FaultServerError
+	hold               chan struct{} // closed by Release: held replies go out
 }
 
 // Inject arms a fault. Injecting the same one-shot fault twice arms it once.
@@ -60,6 +75,11 @@ func (s *Server) Inject(f Fault) {
 			s.faults.expire = true
 		case FaultWrongOrder:
 			s.faults.wrongOrder = true
+		case FaultDropReply, FaultCutReply, FaultHoldReply:
+			s.faults.reply = f
+			if f == FaultHoldReply && s.faults.hold == nil {
+				s.faults.hold = make(chan struct{})
+			}
 		default:
 			s.faults.page = f
 		}
@@ -82,6 +102,8 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request) bool {
 		writeHTML(w, htmlMessage("Site indisponible", "Le site est momentanément indisponible. Veuillez réessayer plus tard."))
 	case FaultUnavailable:
 		writeHTML(w, htmlMessage("Site fermé", "Le site n'est pas disponible pour le moment."))
+	case FaultNotJSON:
+		writeHTML(w, htmlMessage("Connexion au réseau", "Veuillez vous identifier pour accéder à Internet."))
 	default:
 		return false
 	}
@@ -100,3 +122,47 @@ func (s *Server) takeServerError() *protoError {
 
 // rateLimited reports whether logins are refused with G 25. s.mu must be held.
 func (s *Server) rateLimited() bool { return s.failed >= s.opts.MaxFailedLogins }
+
+// Release lets the replies held by FaultHoldReply go out.
+func (s *Server) Release() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.releaseLocked()
+}
+
+func (s *Server) releaseLocked() {
+	if s.faults.hold != nil {
+		close(s.faults.hold)
+		s.faults.hold = nil
+	}
+}
+
+// takeReplyFault consumes the armed reply fault and returns it with the channel a held reply
+// waits on. s.mu must be held.
+func (s *Server) takeReplyFault() (FaultKind, chan struct{}) {
+	f := s.faults.reply
+	s.faults.reply = 0
+	return f, s.faults.hold
+}
+
+// writeReply writes a processed call's answer, or plays the reply fault f: the connection is
+// dropped before or halfway through the answer (http.ErrAbortHandler closes it without
+// logging), or the answer waits for Release or the client to go.
+func writeReply(w http.ResponseWriter, r *http.Request, f FaultKind, hold chan struct{}, out []byte) {
+	switch f {
+	case FaultDropReply:
+		panic(http.ErrAbortHandler)
+	case FaultCutReply:
+		w.Header().Set("Content-Length", strconv.Itoa(len(out)))
+		w.Write(out[:len(out)/2])
+		w.(http.Flusher).Flush()
+		panic(http.ErrAbortHandler)
+	case FaultHoldReply:
+		select {
+		case <-hold:
+		case <-r.Context().Done():
+			return
+		}
+	}
+	w.Write(out)
+}

@@ -11,6 +11,13 @@ import (
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
 
+// The login sequence (§5, §6).
+func init() {
+	register("FonctionParametres", function{stage: stageStart, login: (*Server).fonctionParametres})
+	register("Identification", function{stage: stageIdentify, login: (*Server).identification})
+	register("Authentification", function{stage: stageAnswer, login: (*Server).authentification})
+}
+
 // fonctionParametres reads the Uuid, switches the IV to MD5(iv_temp) for the reply and every
 // later exchange (§5), and answers the instance parameters.
 func (s *Server) fonctionParametres(sess *session, req request) (reply, *protoError) {

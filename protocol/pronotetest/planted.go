@@ -9,14 +9,19 @@ import (
 )
 
 // PlantHomework adds a homework item, due on due, to every student's list, with html as its
-// descriptif, sent as is (tests plant hostile HTML to check that clients render it inert). Its
-// subject is the student's first one. It lasts until Reset.
-func (s *Server) PlantHomework(due time.Time, html string) {
+// descriptif, sent as is (tests plant hostile HTML to check that clients render it inert), and
+// links as link attachments (Name and URL, sent as is too). Its subject is the student's first
+// one. It lasts until Reset.
+func (s *Server) PlantHomework(due time.Time, html string, links ...Attachment) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	day := dateOf(due)
-	s.planted = append(s.planted, Homework{ID: fmt.Sprintf("planted:%d", len(s.planted)),
-		Given: day.AddDate(0, 0, -1), Due: day, HTML: html})
+	id := fmt.Sprintf("planted:%d", len(s.planted))
+	hw := Homework{ID: id, Given: day.AddDate(0, 0, -1), Due: day, HTML: html}
+	for i, l := range links {
+		hw.Attachments = append(hw.Attachments, Attachment{ID: fmt.Sprintf("%s:%d", id, i), Name: l.Name, URL: l.URL})
+	}
+	s.planted = append(s.planted, hw)
 }
 
 // plantedIn returns the planted homework due from one date to another (both inclusive), as
@@ -35,11 +40,15 @@ func (s *Server) plantedIn(st Student, from, to time.Time) []Homework {
 	return out
 }
 
-// controlPlant serves POST homework {"due": "YYYY-MM-DD", "html": "…"}.
+// controlPlant serves POST homework {"due": "YYYY-MM-DD", "html": "…", "links": [{"name", "url"}]}.
 func (s *Server) controlPlant(w http.ResponseWriter, r *http.Request) {
 	var q struct {
-		Due  string `json:"due"`
-		HTML string `json:"html"`
+		Due   string `json:"due"`
+		HTML  string `json:"html"`
+		Links []struct {
+			Name string `json:"name"`
+			URL  string `json:"url"`
+		} `json:"links"`
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
 	if err != nil || json.Unmarshal(body, &q) != nil {
@@ -51,6 +60,10 @@ func (s *Server) controlPlant(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "due: want YYYY-MM-DD", http.StatusBadRequest)
 		return
 	}
-	s.PlantHomework(due, q.HTML)
+	var links []Attachment
+	for _, l := range q.Links {
+		links = append(links, Attachment{Name: l.Name, URL: l.URL})
+	}
+	s.PlantHomework(due, q.HTML, links...)
 	writeJSON(w, map[string]bool{"ok": true})
 }

@@ -117,6 +117,14 @@ func (s *Server) Close() {
 	}
 }
 
+// CloseClientConnections closes every connection to a server made by NewServer, idle
+// keep-alive ones included, as a server does when its keep-alive timeout runs out.
+func (s *Server) CloseClientConnections() {
+	if s.ts != nil {
+		s.ts.CloseClientConnections()
+	}
+}
+
 // SpaceURL is the desktop space page of a kind, "student" or "parent" (anything else is
 // taken as student): root + "eleve.html" or root + "parent.html", without a query (clients
 // add fd=1 and login=true themselves, §2.2). The mobile pages mobile.eleve.html and
@@ -168,6 +176,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.releaseLocked()
 	s.faults = faultState{}
 	s.failed = 0
 	s.log = nil

@@ -1,20 +1,73 @@
 package pronotetest
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"sort"
 
-// tabTree is listeOnglets: the tabs served, the homework ones nested under 61.
-func (s *Server) tabTree() []map[string]any {
-	child := s.opts.Profile.tabChildKey()
-	return []map[string]any{
-		{"G": 7},
-		{"G": 16},
-		{"G": 61, child: []map[string]any{{"G": 89}, {"G": 88}}},
-		{"G": 198},
-	}
+	"github.com/pronote-web/pronote/protocol/internal/wire"
+)
+
+func init() {
+	register("ParametresUtilisateur", function{stage: stageLogged, login: (*Server).parametresUtilisateur})
 }
 
-// allowedTabs is the flattened tab tree.
-var allowedTabs = map[int]bool{7: true, 16: true, 61: true, 88: true, 89: true, 198: true}
+// tabTree is listeOnglets: the tabs of the registered data calls, each under its folder
+// (wire.TabFolder), in tab order.
+func (s *Server) tabTree() []map[string]any {
+	child := s.opts.Profile.tabChildKey()
+	nested := map[int][]map[string]any{}
+	var top []int
+	for _, t := range sortedTabs() {
+		if folder, ok := wire.TabFolder[t]; ok {
+			nested[folder] = append(nested[folder], map[string]any{"G": t})
+		} else {
+			top = append(top, t)
+		}
+	}
+	for folder := range nested {
+		if !contains(top, folder) {
+			top = append(top, folder)
+		}
+	}
+	sort.Ints(top)
+	tree := make([]map[string]any, 0, len(top))
+	for _, t := range top {
+		node := map[string]any{"G": t}
+		if kids := nested[t]; len(kids) > 0 {
+			node[child] = kids
+		}
+		tree = append(tree, node)
+	}
+	return tree
+}
+
+// servedTabs is every tab of the tree, folders included.
+func servedTabs() map[int]bool {
+	out := map[int]bool{}
+	for _, t := range sortedTabs() {
+		out[t] = true
+		if folder, ok := wire.TabFolder[t]; ok {
+			out[folder] = true
+		}
+	}
+	return out
+}
+
+// sortedTabs lists the tabs of the registered data calls once each, in order.
+func sortedTabs() []int {
+	seen := map[int]bool{}
+	var out []int
+	for _, f := range functions {
+		for _, t := range f.onglets {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
 
 // parametresUtilisateur answers the user, its children and its tabs (§6.10). Its payload is
 // {}: no data, no signature.

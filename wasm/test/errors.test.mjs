@@ -96,8 +96,9 @@ describe("INVALID_ARGUMENT names the argument", () => {
     const s = await login();
     const bad = [
       [() => s.timetable(), "query"], [() => s.timetable({ week: 1.5 }), "week"], [() => s.timetable({ week: 99 }), "week"],
-      [() => s.timetable({ from: "2026-13-01", to: "2026-11-01" }), "from"], [() => s.grades({}), "period"],
-      [() => s.grades({ period: "nope" }), "period"], [() => s.homework({ from: "2026-11-23" }), "to"],
+      [() => s.timetable({ from: "2026-13-01", to: "2026-11-01" }), "from"], [() => s.grades({ periode: "x" }), "periode"],
+      [() => s.grades({ period: "nope" }), "period"], [() => s.homework({ from: "2026-11-23", week: 3 }), "week"],
+      [() => s.homework({ from: "2026-11-23", to: "2026-11-01" }), "to"], [() => s.homework({}), "from"],
       [() => s.call(), "name"], [() => s.call("Page", [1]), "data"], [() => s.call("Page", null, { onglet: "x" }), "onglet"],
       [() => s.call("Page", null, { onglet: -1 }), "onglet"], [() => s.selectChild(3), "child"],
       [() => s.timetable.call({}, { week: 3 }), "this"],

@@ -74,7 +74,7 @@ func (a *app) loadGrades(period string) {
 	gr.loading[period], gr.err = true, ""
 	var got *protocol.Grades
 	a.call(func(ctx context.Context, s *protocol.Session) (err error) {
-		got, err = s.Grades(ctx, period)
+		got, err = s.Grades(ctx, protocol.GradesQuery{Period: period})
 		return err
 	}, func(err error) {
 		delete(gr.loading, period)

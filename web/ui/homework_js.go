@@ -57,7 +57,7 @@ func (a *app) loadHomework() {
 	today := a.today()
 	var got []protocol.Homework
 	a.call(func(ctx context.Context, s *protocol.Session) (err error) {
-		got, err = s.Homework(ctx, iso(today), iso(today.AddDate(0, 0, homeworkDays)))
+		got, err = s.Homework(ctx, protocol.HomeworkQuery{From: iso(today), To: iso(today.AddDate(0, 0, homeworkDays))})
 		return err
 	}, func(err error) {
 		hw.loading = false

@@ -120,6 +120,7 @@ var errorTexts = map[string][2]string{
 	"SERVER_ERROR":        {"Le serveur PRONOTE a renvoyé une erreur ou est en maintenance. Réessayez plus tard.", "The PRONOTE server returned an error or is under maintenance. Try again later."},
 	"PROTOCOL_ERROR":      {"Réponse inattendue de PRONOTE. Vérifiez l'adresse de l'établissement.", "Unexpected reply from PRONOTE. Check the school's address."},
 	"NETWORK_ERROR":       {"Impossible de joindre le serveur. Vérifiez votre connexion.", "Cannot reach the server. Check your connection."},
+	"TIMEOUT":             {"Le serveur PRONOTE n'a pas répondu à temps. Réessayez dans un instant.", "The PRONOTE server did not answer in time. Try again in a moment."},
 	"RELAY_REFUSED":       {"Le relais a refusé la demande : cet établissement n'est peut-être pas autorisé.", "The relay refused the request: this school may not be allowed."},
 	"INVALID_ARGUMENT":    {"Vérifiez les champs du formulaire (adresse, identifiant, mot de passe).", "Check the form fields (address, username, password)."},
 	"ABORTED":             {"La demande a été interrompue.", "The request was interrupted."},

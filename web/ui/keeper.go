@@ -45,7 +45,7 @@ func (k *keeper) login(ctx context.Context, o protocol.Options) error {
 	}
 	k.s = s
 	k.rec = saved{V: savedVersion}
-	k.save(ctx)
+	k.save(ctx, s)
 	return nil
 }
 
@@ -73,23 +73,31 @@ func (k *keeper) resume() bool {
 }
 
 // do runs one call on the session and saves the state it leaves; a session the server has
-// forgotten is dropped from the store.
+// forgotten is dropped from the store. When the user logged out (or in again) while the call
+// ran, its session is no longer the keeper's: nothing is saved, so a logout stays one.
 func (k *keeper) do(ctx context.Context, call func(*protocol.Session) error) error {
-	if k.s == nil {
+	s := k.s
+	if s == nil {
 		return protocol.ErrClosed
 	}
-	err := call(k.s)
+	err := call(s)
+	if k.s != s {
+		return err
+	}
 	switch protocol.Code(err) {
 	case "SESSION_EXPIRED", "CLOSED":
 		k.store.Clear()
 	default:
-		k.save(ctx)
+		k.save(ctx, s)
 	}
 	return err
 }
 
 // selectChild switches a parent account to another child and remembers the choice.
 func (k *keeper) selectChild(id string) error {
+	if k.s == nil {
+		return protocol.ErrClosed
+	}
 	if err := k.s.SelectChild(id); err != nil {
 		return err
 	}
@@ -104,9 +112,10 @@ func (k *keeper) setTab(tab string) {
 	k.write()
 }
 
-func (k *keeper) save(ctx context.Context) {
-	state, err := k.s.Export(ctx)
-	if err != nil {
+// save stores the state of s, unless s stopped being the keeper's session while exporting.
+func (k *keeper) save(ctx context.Context, s *protocol.Session) {
+	state, err := s.Export(ctx)
+	if err != nil || k.s != s {
 		return
 	}
 	k.rec.Session = state

@@ -61,7 +61,7 @@ func TestKeeperSurvivesReload(t *testing.T) {
 	if !reloaded.resume() || reloaded.rec.Tab != "grades" {
 		t.Fatal("resume failed")
 	}
-	if err := reloaded.do(ctx, func(s *protocol.Session) error { _, err := s.Grades(ctx, ""); return err }); err != nil {
+	if err := reloaded.do(ctx, func(s *protocol.Session) error { _, err := s.Grades(ctx, protocol.GradesQuery{}); return err }); err != nil {
 		t.Fatalf("call after resume: %v", err)
 	}
 	reloaded.logout()
@@ -81,7 +81,7 @@ func TestKeeperExpired(t *testing.T) {
 	}
 	srv.Inject(pronotetest.FaultExpireSession)
 	ctx := context.Background()
-	err := k.do(ctx, func(s *protocol.Session) error { _, err := s.Grades(ctx, ""); return err })
+	err := k.do(ctx, func(s *protocol.Session) error { _, err := s.Grades(ctx, protocol.GradesQuery{}); return err })
 	if protocol.Code(err) != "SESSION_EXPIRED" || st.data != nil {
 		t.Errorf("err %v, store kept: %v", err, st.data != nil)
 	}
@@ -107,7 +107,7 @@ func TestHostileHomework(t *testing.T) {
 	ctx := context.Background()
 	var hw []protocol.Homework
 	if err := k.do(ctx, func(s *protocol.Session) (err error) {
-		hw, err = s.Homework(ctx, "2026-11-24", "2026-11-24")
+		hw, err = s.Homework(ctx, protocol.HomeworkQuery{From: "2026-11-24", To: "2026-11-24"})
 		return err
 	}); err != nil {
 		t.Fatal(err)
@@ -124,5 +124,32 @@ func TestHostileHomework(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("the planted homework was not served")
+	}
+}
+
+// TestLogoutDuringCall: logging out while a call is loading neither crashes when the call
+// returns nor writes the logged-out session back into the store.
+func TestLogoutDuringCall(t *testing.T) {
+	k, st, srv := newKeeper(t)
+	if err := login(t, k, srv, protocol.KindStudent, pronotetest.StudentUsername, pronotetest.StudentPassword); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	err := k.do(ctx, func(s *protocol.Session) error {
+		_, err := s.Grades(ctx, protocol.GradesQuery{})
+		k.logout() // the user pressed "Se déconnecter" while the grades were loading
+		return err
+	})
+	if err != nil {
+		t.Fatalf("the call itself: %v", err)
+	}
+	if st.data != nil {
+		t.Error("the logged-out session was saved again")
+	}
+	if err := k.do(ctx, func(*protocol.Session) error { return nil }); protocol.Code(err) != "CLOSED" {
+		t.Errorf("a call after logout: %v", err)
+	}
+	if err := k.selectChild("x"); protocol.Code(err) != "CLOSED" {
+		t.Errorf("selectChild after logout: %v", err)
 	}
 }

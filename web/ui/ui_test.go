@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -15,10 +16,7 @@ func TestTextsComplete(t *testing.T) {
 			t.Errorf("text %q is missing a language", key)
 		}
 	}
-	codes := []string{"BAD_CREDENTIALS", "ACCESS_DENIED", "SESSION_EXPIRED", "RATE_LIMITED", "IP_SUSPENDED",
-		"TWO_FACTOR_REQUIRED", "SERVER_ERROR", "PROTOCOL_ERROR", "NETWORK_ERROR", "RELAY_REFUSED",
-		"INVALID_ARGUMENT", "ABORTED", "CLOSED"}
-	for _, c := range codes {
+	for _, c := range declaredCodes(t) {
 		fr, en := French.ErrorText(c), English.ErrorText(c)
 		if _, ok := errorTexts[c]; !ok || fr == en {
 			t.Errorf("error code %s: fr %q, en %q", c, fr, en)
@@ -187,4 +185,26 @@ func TestDisplayName(t *testing.T) {
 			t.Errorf("displayName(%q) = %q", in, got)
 		}
 	}
+}
+
+// declaredCodes reads the ErrorCode union of pronote.d.ts, so that a code added to the API
+// cannot lack its explanation in the interface.
+func declaredCodes(t *testing.T) []string {
+	t.Helper()
+	src, err := os.ReadFile("../pronote.d.ts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, union, ok := strings.Cut(string(src), "export type ErrorCode =")
+	union, _, _ = strings.Cut(union, ";")
+	var codes []string
+	for _, part := range strings.Split(union, "|") {
+		if c := strings.Trim(strings.TrimSpace(part), `"`); c != "" {
+			codes = append(codes, c)
+		}
+	}
+	if !ok || len(codes) < 10 {
+		t.Fatalf("pronote.d.ts: ErrorCode union not found (%d codes)", len(codes))
+	}
+	return codes
 }

@@ -51,13 +51,3 @@ func ParseGrade(s string) (value float64, kind GradeKind, ok bool) {
 func FormatGrade(v float64) string {
 	return strings.ReplaceAll(strconv.FormatFloat(v, 'f', -1, 64), ".", ",")
 }
-
-// SpecialGrade writes the wire form of a special kind ("|1" for absent), "" for others.
-func SpecialGrade(k GradeKind) string {
-	for code, kind := range specialGrades {
-		if kind == k {
-			return "|" + code
-		}
-	}
-	return ""
-}

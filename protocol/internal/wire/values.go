@@ -1,7 +1,6 @@
 package wire
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -105,6 +104,11 @@ func FormatDate(t time.Time) string { return t.Format("02/01/2006") }
 // FormatDateTime writes "dd/mm/yyyy HH:MM:SS" zero-padded (§9.4).
 func FormatDateTime(t time.Time) string { return t.Format("02/01/2006 15:04:05") }
 
+// MaxWeek is the last week number of a school year: weeks run from 1 (the week of
+// PremierLundi) to 62 at most, so a week set (domaine) holds at most 62 weeks. The client
+// checks its queries against it and the fake server refuses more with G 21.
+const MaxWeek = 62
+
 // WeekNumber is 1 + whole calendar weeks between firstMonday and t, at least 1 (§9.4).
 func WeekNumber(firstMonday, t time.Time) int {
 	days := civilDays(t) - civilDays(firstMonday)
@@ -177,15 +181,4 @@ func FormatDomain(vals []int) string {
 		i = j + 1
 	}
 	return "[" + strings.Join(parts, ",") + "]"
-}
-
-// Unwrap returns V when raw is a {_T, V} or {V} wrapper and raw itself otherwise (§9.1).
-func Unwrap(raw json.RawMessage) json.RawMessage {
-	var w struct {
-		V json.RawMessage `json:"V"`
-	}
-	if len(raw) > 0 && raw[0] == '{' && json.Unmarshal(raw, &w) == nil && w.V != nil {
-		return w.V
-	}
-	return raw
 }

@@ -1,0 +1,17 @@
+package wire
+
+// Tab numbers (onglets) of the student and parent spaces (§8.1): one place for the client,
+// which signs its calls with them and checks them against listeOnglets, and the fake server,
+// which lists them in listeOnglets and checks every call's signature against them.
+const (
+	TabKeepAlive      = 7   // Navigation, Presence
+	TabTimetable      = 16  // PageEmploiDuTemps
+	TabWork           = 61  // "Cahier de textes": the folder of TabHomework and TabLessonContents
+	TabHomework       = 88  // PageCahierDeTexte (homework), SaisieTAFFaitEleve
+	TabLessonContents = 89  // PageCahierDeTexte (lesson contents)
+	TabGrades         = 198 // DernieresNotes
+)
+
+// TabFolder is the tab each tab is nested under in listeOnglets; tabs absent from it are at
+// the top of the tree.
+var TabFolder = map[int]int{TabHomework: TabWork, TabLessonContents: TabWork}

@@ -1,0 +1,58 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"syscall/js"
+
+	"github.com/pronote-web/pronote/protocol"
+)
+
+// typed adapts a typed session method of the shape (ctx, Query) (Result, error) to
+// JavaScript: its query is an options object, or is built from the leading positional
+// arguments named by positional (e.g. markNewsRead(id, read) has positional "id", "read")
+// followed by an options object. The query is decoded from JSON into Q strictly (a field of
+// the wrong type or an unknown one is INVALID_ARGUMENT naming it), then checked by the Go
+// method itself, so JavaScript and Go refuse the same queries in the same words. The
+// options' signal aborts the call; the result crosses as JSON.
+func typed[Q, R any](call func(*protocol.Session, context.Context, Q) (R, error), positional ...string) func(e *entry, args []js.Value) (job, js.Value, error) {
+	return func(e *entry, args []js.Value) (job, js.Value, error) {
+		var q Q
+		signal, err := decodeQuery(args, positional, &q)
+		if err != nil {
+			return nil, js.Undefined(), err
+		}
+		return jsonJob(func(ctx context.Context) (R, error) { return call(e.s, ctx, q) }), signal, nil
+	}
+}
+
+// decodeQuery reads the positional arguments and the options object after them into q.
+func decodeQuery(args []js.Value, positional []string, q any) (js.Value, error) {
+	fields := map[string]string{}
+	for i, name := range positional {
+		if i >= len(args) || args[i].IsUndefined() {
+			continue
+		}
+		text, err := toJSON(args[i], name, false)
+		if err != nil {
+			return js.Undefined(), err
+		}
+		fields[name] = text
+	}
+	opts, err := optionsOf(args, len(positional), "query")
+	if err != nil {
+		return js.Undefined(), err
+	}
+	signal := js.Undefined()
+	text := ""
+	if !opts.IsUndefined() {
+		if signal, err = signalOf(opts); err != nil {
+			return js.Undefined(), err
+		}
+		if text, err = toJSON(opts, "query", true); err != nil {
+			return js.Undefined(), err
+		}
+	}
+	return signal, decodeQueryJSON(text, fields, q)
+}

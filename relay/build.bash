@@ -47,9 +47,10 @@ relay_test() {
   node --test --test-reporter=spec relay/workerd_test.mjs relay/workerd_instance_test.mjs
 }
 
-# relay_bench reports the relay's added latency in workerd (a report, no assertion), for the
-# Worker built by relay_build.
+# relay_bench reports the relay's CPU per request beside a minimal JavaScript pass-through
+# Worker, its added latency and its memory, in workerd (a report, no assertion), for the Worker
+# built by relay_build.
 relay_bench() {
-  printf '\n== relay: latency in workerd\n' >&2
+  printf '\n== relay: CPU, latency and memory in workerd\n' >&2
   node relay/bench.mjs
 }

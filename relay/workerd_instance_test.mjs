@@ -117,6 +117,30 @@ describe("panics", () => {
     assert.match(await res.text(), /Start \(/);
   });
 
+  // workerd does not cancel an upstream fetch when the client goes away: the request's
+  // goroutine lives until the upstream answers or the timeout fires, never longer.
+  test("requests the client abandons leave no goroutine behind once their deadline passes", async () => {
+    const short = await startWorkerd({ upstreamHosts: [`http://${up.host}`], dist: hooksDist, vars: { UPSTREAM_TIMEOUT_MS: "1000" } });
+    try {
+      const goroutines = async () => Number(await (await fetch(`${short.url}/_hooks/goroutines`)).text());
+      const before = await goroutines();
+      const ctrls = Array.from({ length: 20 }, () => new AbortController());
+      const pending = ctrls.map((c, i) => fetch(`${short.url}/${up.host}/pronote/held?id=abandoned${i}`, { signal: c.signal }).catch(() => {}));
+      await Promise.all(ctrls.map((_, i) => up.held(`abandoned${i}`)));
+      assert.equal(await goroutines(), before + 20);
+      for (const c of ctrls) c.abort();
+      await Promise.all(pending);
+      let now = await goroutines();
+      for (let i = 0; i < 200 && now !== before; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        now = await goroutines();
+      }
+      assert.equal(now, before);
+    } finally {
+      await short.stop();
+    }
+  });
+
   test("worker.js's own error answers follow the origin allow-list", async () => {
     let res = await fetch(`${listed.url}/_hooks/crash`, { headers: { Origin: "https://app.example" } });
     await refused(res, 502, "RELAY_INTERNAL");

@@ -4,6 +4,7 @@ package main
 
 import (
 	"net/http"
+	"runtime"
 	"strconv"
 	"time"
 )
@@ -12,7 +13,8 @@ import (
 var instanceID = strconv.FormatInt(time.Now().UnixNano(), 36)
 
 // withTestHooks adds the test build's hooks (relay_build_hooks in relay/build.bash; never in
-// the deployed module): GET /_hooks/instance answers the instance's id, /_hooks/panic panics
+// the deployed module): GET /_hooks/instance answers the instance's id, /_hooks/goroutines the
+// number of goroutines, /_hooks/panic panics
 // in the request's goroutine, /_hooks/crash panics on a goroutine of its own, which ends the
 // instance.
 func withTestHooks(h http.Handler) http.Handler {
@@ -20,6 +22,8 @@ func withTestHooks(h http.Handler) http.Handler {
 		switch r.URL.Path {
 		case "/_hooks/instance":
 			_, _ = w.Write([]byte(instanceID))
+		case "/_hooks/goroutines":
+			_, _ = w.Write([]byte(strconv.Itoa(runtime.NumGoroutine())))
 		case "/_hooks/panic":
 			panic("test hook")
 		case "/_hooks/crash":

@@ -104,6 +104,18 @@ describe("panics", () => {
     assert.equal(await res.text(), "held inflight-recovered");
   });
 
+  test("an answer JavaScript refuses is RELAY_INTERNAL, and ends no request in flight", async () => {
+    const first = await instanceID();
+    const pending = fetch(`${relay.url}/${up.host}/pronote/held?id=inflight-bad-header`);
+    await up.held("inflight-bad-header");
+    await refused(await fetch(`${relay.url}/_hooks/bad-header`), 502, "RELAY_INTERNAL");
+    up.release("inflight-bad-header");
+    const res = await pending;
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), "held inflight-bad-header");
+    assert.notEqual(await instanceID(), first, "the instance was retired");
+  });
+
   test("a panic that ends the instance fails its requests in flight; a fresh one serves the next", async () => {
     const first = await instanceID();
     const pending = fetch(`${relay.url}/${up.host}/pronote/held?id=inflight-crash`);

@@ -36,7 +36,8 @@ func serveFunc(h http.Handler, logger *slog.Logger) js.Func {
 					relay.Recover(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic(v) }), nil).
 						ServeHTTP(w, &http.Request{})
 				}
-				done.Invoke(w.response(), w.retire())
+				res, retire := w.finish(logger)
+				done.Invoke(res, retire)
 			}()
 			h.ServeHTTP(w, toRequest(req))
 		}()
@@ -116,6 +117,22 @@ func (w *responseWriter) WriteRaw(body js.Value) {
 // retire reports a recovered panic (relay.Recover answers RELAY_INTERNAL).
 func (w *responseWriter) retire() bool {
 	return w.header.Get(relay.HeaderError) == relay.CodeInternal
+}
+
+// finish builds the Response and tells whether to retire the instance. Should building it fail
+// (JavaScript refusing a header, say), the request gets a bare RELAY_INTERNAL and the instance
+// is retired, rather than the panic ending it under the other requests in flight.
+func (w *responseWriter) finish(logger *slog.Logger) (res js.Value, retire bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			logger.Error("relay worker panic", "type", fmt.Sprintf("%T", v))
+			body := `{"error":{"code":"` + relay.CodeInternal + `","message":"the relay failed"}}`
+			res = helpers.Call("respond", http.StatusBadGateway,
+				"content-type: application/json; charset=utf-8\n"+relay.HeaderError+": "+relay.CodeInternal+"\n", body)
+			retire = true
+		}
+	}()
+	return w.response(), w.retire()
 }
 
 // response builds the JavaScript Response (worker.js: relayJS.respond).

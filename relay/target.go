@@ -24,14 +24,21 @@ func (t target) url() string {
 
 // parseTarget reads {host}/{path}?{query} from the request URL and checks it against the
 // allow-lists. It works on the escaped path, so encoded slashes, dots or at-signs in the host
-// segment are refused rather than decoded.
+// segment are refused rather than decoded. A URL whose RawPath is set is read from RawPath
+// verbatim, even when it is not a valid encoding of Path: the Worker passes targets that Go's
+// URL parser refuses that way, so that they are refused here with RELAY_BAD_REQUEST.
 func (p *policy) parseTarget(u *url.URL) (target, *refusal) {
-	raw := u.EscapedPath()
-	if err := checkRaw(raw); err != nil {
-		return target{}, err
+	raw := u.RawPath
+	if raw == "" {
+		raw = u.EscapedPath()
 	}
-	if err := checkRaw(u.RawQuery); err != nil {
-		return target{}, err
+	for _, s := range []string{raw, u.RawQuery} {
+		if err := checkEscapes(s); err != nil {
+			return target{}, err
+		}
+		if err := checkRaw(s); err != nil {
+			return target{}, err
+		}
 	}
 	hostSeg, rest, _ := strings.Cut(strings.TrimPrefix(raw, "/"), "/")
 	if hostSeg == "" {
@@ -43,6 +50,17 @@ func (p *policy) parseTarget(u *url.URL) (target, *refusal) {
 	}
 	t.path, t.query = "/"+rest, u.RawQuery
 	return t, p.checkPath(t.path)
+}
+
+// checkEscapes refuses a '%' that is not followed by two hexadecimal digits ("%zz",
+// "%u002e"): such a target has no agreed meaning, and servers decode it in different ways.
+func checkEscapes(s string) *refusal {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && (i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2])) {
+			return refuse(http.StatusBadRequest, CodeBadRequest, "the target has an invalid percent-encoding")
+		}
+	}
+	return nil
 }
 
 func (p *policy) matchHost(seg string) (target, *refusal) {
@@ -62,15 +80,20 @@ func (p *policy) matchHost(seg string) (target, *refusal) {
 	return target{}, refuse(http.StatusForbidden, CodeHostNotAllowed, "this host is not allowed")
 }
 
-// checkPath refuses traversal (plain or encoded), encoded separators and paths outside the
-// prefixes.
+// checkPath refuses traversal (plain or encoded), encoded separators, double encoding, bytes
+// outside ASCII and paths outside the prefixes.
 func (p *policy) checkPath(escaped string) *refusal {
 	notAllowed := refuse(http.StatusForbidden, CodePathNotAllowed, "this path is not allowed")
 	lower := strings.ToLower(escaped)
-	for _, bad := range []string{"%2e", "%2f", "%5c", "\\"} {
+	// "%25" is an encoded '%': "%252e%252e" decodes to "%2e%2e", which a server that decodes
+	// twice turns into "..". "%2e", "%2f" and "%5c" hide dots and separators.
+	for _, bad := range []string{"%25", "%2e", "%2f", "%5c", "\\"} {
 		if strings.Contains(lower, bad) {
 			return notAllowed
 		}
+	}
+	if !asciiPath(lower) {
+		return notAllowed
 	}
 	decoded, err := url.PathUnescape(escaped)
 	if err != nil {
@@ -94,6 +117,19 @@ func (p *policy) checkPath(escaped string) *refusal {
 		}
 	}
 	return notAllowed
+}
+
+// asciiPath reports whether an escaped path stays in ASCII once decoded: no raw byte and no
+// escape from 0x80 up. PRONOTE paths are ASCII; "%c0%ae" is an overlong (invalid) UTF-8 '.',
+// which a lenient decoder turns into a traversal.
+func asciiPath(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := lower[i]
+		if c >= 0x80 || c == '%' && i+1 < len(lower) && lower[i+1] >= '8' {
+			return false
+		}
+	}
+	return true
 }
 
 // checkRaw refuses control characters and spaces in a raw (escaped) path or query, whether

@@ -286,7 +286,8 @@ export interface PronoteError extends Error {
   /**
    * The relay's own code when the relay answered instead of the school: RELAY_REFUSED (e.g.
    * "RELAY_HOST_NOT_ALLOWED"), NETWORK_ERROR ("RELAY_UPSTREAM_ERROR": it could not reach the
-   * school), TIMEOUT ("RELAY_UPSTREAM_TIMEOUT").
+   * school), TIMEOUT ("RELAY_UPSTREAM_TIMEOUT"), RATE_LIMITED ("RELAY_RATE_LIMITED": the
+   * relay's login guard).
    */
   relayCode?: string;
   /** SERVER_ERROR, SESSION_EXPIRED, RATE_LIMITED, PROTOCOL_ERROR: PRONOTE's Erreur code G, when it sent one. */

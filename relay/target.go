@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // target is a validated upstream address.
@@ -80,8 +82,9 @@ func (p *policy) matchHost(seg string) (target, *refusal) {
 	return target{}, refuse(http.StatusForbidden, CodeHostNotAllowed, "this host is not allowed")
 }
 
-// checkPath refuses traversal (plain or encoded), encoded separators, double encoding, bytes
-// outside ASCII and paths outside the prefixes.
+// checkPath refuses traversal (plain or encoded), encoded separators, double encoding, text
+// outside ASCII that is not letters, marks or digits in valid UTF-8, and paths outside the
+// prefixes.
 func (p *policy) checkPath(escaped string) *refusal {
 	notAllowed := refuse(http.StatusForbidden, CodePathNotAllowed, "this path is not allowed")
 	lower := strings.ToLower(escaped)
@@ -92,12 +95,12 @@ func (p *policy) checkPath(escaped string) *refusal {
 			return notAllowed
 		}
 	}
-	if !asciiPath(lower) {
-		return notAllowed
-	}
 	decoded, err := url.PathUnescape(escaped)
 	if err != nil {
 		return refuse(http.StatusBadRequest, CodeBadRequest, "the path is not valid")
+	}
+	if !plainUnicode(decoded) {
+		return notAllowed
 	}
 	// No ".." anywhere (no PRONOTE path needs it, and an encoded form can survive Go's
 	// re-escaping of an invalid raw path), no "." segment, and nothing Windows servers
@@ -119,13 +122,19 @@ func (p *policy) checkPath(escaped string) *refusal {
 	return notAllowed
 }
 
-// asciiPath reports whether an escaped path stays in ASCII once decoded: no raw byte and no
-// escape from 0x80 up. PRONOTE paths are ASCII; "%c0%ae" is an overlong (invalid) UTF-8 '.',
-// which a lenient decoder turns into a traversal.
-func asciiPath(lower string) bool {
-	for i := 0; i < len(lower); i++ {
-		c := lower[i]
-		if c >= 0x80 || c == '%' && i+1 < len(lower) && lower[i+1] >= '8' {
+// plainUnicode reports whether a decoded path's text outside ASCII is valid UTF-8 made of
+// letters, marks and digits only. PRONOTE's own paths are ASCII, but attachments keep their
+// names ("%C3%A9nonc%C3%A9.pdf", énoncé.pdf), so accented letters pass. Refused: invalid and
+// overlong sequences ("%c0%ae" is an overlong '.', which a lenient decoder turns into a
+// traversal) and every other character, among them the look-alikes of dots and separators
+// that Windows servers (IIS) may fold into ASCII: '．' U+FF0E, '／' U+FF0F, '∕' U+2215,
+// '＼' U+FF3C, '․' U+2024.
+func plainUnicode(decoded string) bool {
+	if !utf8.ValidString(decoded) {
+		return false
+	}
+	for _, r := range decoded {
+		if r >= utf8.RuneSelf && !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) {
 			return false
 		}
 	}

@@ -72,7 +72,11 @@ func TestAllowLists(t *testing.T) {
 		{"encoded percent", "/a.index-education.net/pronote/100%25", path, ""},
 		{"overlong utf-8 dots", "/a.index-education.net/pronote/%c0%ae%c0%ae/admin", path, ""},
 		{"overlong utf-8 slash", "/a.index-education.net/pronote/..%c0%afadmin", path, ""},
-		{"non-ascii escape", "/a.index-education.net/pronote/%C3%A9l%C3%A8ve.html", path, ""},
+		{"fullwidth dots", "/a.index-education.net/pronote/%EF%BC%8E%EF%BC%8E/admin", path, ""},
+		{"fullwidth slash", "/a.index-education.net/pronote/..%EF%BC%8Fadmin", path, ""},
+		{"division slash", "/a.index-education.net/pronote/x%E2%88%95y", path, ""},
+		{"invalid utf-8", "/a.index-education.net/pronote/%C3x", path, ""},
+		{"accented file name", "/a.index-education.net/pronote/FichiersExternes/ab/%C3%A9nonc%C3%A9.pdf", "", "https://a.index-education.net/pronote/FichiersExternes/ab/%C3%A9nonc%C3%A9.pdf"},
 		{"percent in query kept", "/a.index-education.net/pronote/x?a=%25", "", "https://a.index-education.net/pronote/x?a=%25"},
 	}
 	for _, tt := range tests {

@@ -215,7 +215,7 @@ describe("refusals", () => {
     ["control characters in query", () => `${base}/pronote/eleve.html?a=%0d%0aX:1`, {}, 400, "RELAY_BAD_REQUEST"],
     ["double encoding", () => `${base}/pronote/%252e%252e/admin`, {}, 403, "RELAY_PATH_NOT_ALLOWED"],
     ["overlong UTF-8 dots", () => `${base}/pronote/%c0%ae%c0%ae/admin`, {}, 403, "RELAY_PATH_NOT_ALLOWED"],
-    ["non-ASCII escape", () => `${base}/pronote/%C3%A9l%C3%A8ve.html`, {}, 403, "RELAY_PATH_NOT_ALLOWED"],
+    ["fullwidth dots", () => `${base}/pronote/%EF%BC%8E%EF%BC%8E/admin`, {}, 403, "RELAY_PATH_NOT_ALLOWED"],
     ["invalid escape in the path", () => `${base}/pronote/%zz`, {}, 400, "RELAY_BAD_REQUEST"],
     ["%u escape in the path", () => `${base}/pronote/%u002e%u002e/admin`, {}, 400, "RELAY_BAD_REQUEST"],
     ["invalid escape in the host", () => `${relay.url}/a%zzindex-education.net/pronote/`, {}, 400, "RELAY_BAD_REQUEST"],

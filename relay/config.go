@@ -20,6 +20,8 @@ const (
 	DefaultMaxRequestBytes  = 1 << 20
 	DefaultMaxResponseBytes = 8 << 20
 	DefaultUpstreamTimeout  = 30 * time.Second
+	DefaultLoginLimit       = 10
+	DefaultLoginWindow      = 10 * time.Minute
 )
 
 // Config configures the relay. The zero value of each field means its default.
@@ -41,6 +43,13 @@ type Config struct {
 	MaxResponseBytes int64
 	// UpstreamTimeout bounds an upstream exchange, body included.
 	UpstreamTimeout time.Duration
+	// LoginLimit and LoginWindow bound the Identification requests one client (IP) may send
+	// to one school host: at most LoginLimit in any LoginWindow (see [Limiter]).
+	LoginLimit  int
+	LoginWindow time.Duration
+	// Limiter, when set, counts the Identification requests instead of an in-memory
+	// [WindowLimiter] of LoginLimit per LoginWindow (the Worker sets Cloudflare's binding).
+	Limiter Limiter
 }
 
 // Worker variable names read by [ConfigFromEnv].
@@ -52,6 +61,8 @@ const (
 	EnvMaxRequestBytes  = "MAX_REQUEST_BYTES"
 	EnvMaxResponseBytes = "MAX_RESPONSE_BYTES"
 	EnvUpstreamTimeout  = "UPSTREAM_TIMEOUT_MS"
+	EnvLoginLimit       = "LOGIN_LIMIT"
+	EnvLoginWindow      = "LOGIN_WINDOW_SECONDS"
 )
 
 // ConfigFromEnv builds a Config from variables read with getenv (os.Getenv, or the Worker's
@@ -75,6 +86,16 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		return Config{}, err
 	}
 	c.UpstreamTimeout = time.Duration(ms) * time.Millisecond
+	limit, err := envInt(getenv, EnvLoginLimit)
+	if err != nil {
+		return Config{}, err
+	}
+	c.LoginLimit = int(min(limit, 1<<30))
+	secs, err := envInt(getenv, EnvLoginWindow)
+	if err != nil {
+		return Config{}, err
+	}
+	c.LoginWindow = time.Duration(min(secs, 1<<30)) * time.Second
 	return c, nil
 }
 
@@ -104,6 +125,7 @@ type policy struct {
 	maxRequest  int64
 	maxResponse int64
 	timeout     time.Duration
+	limiter     Limiter
 }
 
 func (c Config) compile() (*policy, error) {
@@ -113,6 +135,13 @@ func (c Config) compile() (*policy, error) {
 		maxResponse: orDefault(c.MaxResponseBytes, DefaultMaxResponseBytes),
 		timeout:     orDefault(c.UpstreamTimeout, DefaultUpstreamTimeout),
 		origins:     map[string]bool{},
+		limiter:     c.Limiter,
+	}
+	if p.limiter == nil {
+		p.limiter = NewWindowLimiter(orDefault(c.LoginLimit, DefaultLoginLimit), orDefault(c.LoginWindow, DefaultLoginWindow))
+	}
+	if c.LoginLimit < 0 || c.LoginWindow < 0 {
+		return nil, errors.New("relay: the login limit and window must be positive")
 	}
 	if err := checkHeaderValue(p.userAgent); err != nil {
 		return nil, errors.New("relay: user agent has control characters")

@@ -36,6 +36,23 @@
 // The response status is the upstream status, except that every 3xx becomes 200 (so that fetch
 // never follows or hides it); X-Pronote-Status keeps the real one.
 //
+// # Limits
+//
+// A request body over [Config.MaxRequestBytes] is refused (413) without being read further; an
+// upstream body is passed on as it streams when its length is known and within
+// [Config.MaxResponseBytes], and is otherwise read up to that limit and refused past it (502)
+// without being read further. The upstream timeout is the [Upstream]'s to enforce: the relay
+// passes it and starts no timer of its own.
+//
+// # Login guard
+//
+// The relay's IP is shared by all its users, and PRONOTE suspends an IP after repeated failed
+// logins (protocol.md §7.4). The envelope's function name ("id" or "nom") travels in clear even
+// when the payload is encrypted, so the relay counts Identification requests per client IP
+// (the request's RemoteAddr; the Worker's is CF-Connecting-IP) and school host, and past the
+// limit ([Config.LoginLimit] per [Config.LoginWindow], or a [Config.Limiter]) answers 429
+// RELAY_RATE_LIMITED without forwarding.
+//
 // # Refusals
 //
 // A request the relay refuses or cannot complete gets a JSON body

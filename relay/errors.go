@@ -21,6 +21,9 @@ const (
 	CodeMethodNotAllowed = "RELAY_METHOD_NOT_ALLOWED"
 	// CodeBodyTooLarge: the request body exceeds the configured limit.
 	CodeBodyTooLarge = "RELAY_BODY_TOO_LARGE"
+	// CodeRateLimited: too many Identification requests for one school from one client; the
+	// request was not forwarded.
+	CodeRateLimited = "RELAY_RATE_LIMITED"
 	// CodeResponseTooLarge: the upstream response body exceeds the configured limit.
 	CodeResponseTooLarge = "RELAY_RESPONSE_TOO_LARGE"
 	// CodeUpstreamTimeout: the upstream did not answer within the configured timeout.

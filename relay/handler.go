@@ -2,12 +2,10 @@ package relay
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"io"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -94,9 +92,9 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request, e *entry) *refus
 }
 
 // outbound builds the upstream request: fixed User-Agent, the cookie header, and for POST the
-// body (bounded, with its real length) as JSON.
+// body (bounded, with its real length) as JSON, once the login guard let it through.
 func (h *handler) outbound(r *http.Request, t target) (*http.Request, *refusal) {
-	cookie := strings.Join(r.Header.Values(HeaderCookie), ",")
+	cookie := strings.Join(r.Header.Values(HeaderCookie), "; ")
 	if len(cookie) > maxCookieBytes {
 		return nil, refuse(http.StatusBadRequest, CodeBadRequest, "the cookie header is too long")
 	}
@@ -107,6 +105,9 @@ func (h *handler) outbound(r *http.Request, t target) (*http.Request, *refusal) 
 	if r.Method == http.MethodPost {
 		var ref *refusal
 		if body, ref = readBody(r, h.p.maxRequest); ref != nil {
+			return nil, ref
+		}
+		if ref = h.guardLogin(r, t.host, body); ref != nil {
 			return nil, ref
 		}
 	}
@@ -137,67 +138,32 @@ func setBody(out *http.Request, body []byte) {
 	out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 }
 
-func readBody(r *http.Request, limit int64) ([]byte, *refusal) {
-	tooLarge := refuse(http.StatusRequestEntityTooLarge, CodeBodyTooLarge,
-		"the request body exceeds "+strconv.FormatInt(limit, 10)+" bytes")
-	if r.ContentLength > limit {
-		return nil, tooLarge
-	}
-	if r.Body == nil {
-		return nil, nil
-	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
-	if err != nil {
-		return nil, refuse(http.StatusBadRequest, CodeBadRequest, "the request body could not be read")
-	}
-	if int64(len(body)) > limit {
-		return nil, tooLarge
-	}
-	return body, nil
-}
-
-// forward performs the exchange and writes the answer (see the header contract).
+// forward performs the exchange and writes the answer (see the header contract). The timeout
+// is the Upstream's to enforce: the relay starts no timer.
 func (h *handler) forward(w http.ResponseWriter, out *http.Request, e *entry) *refusal {
-	ctx, cancel := context.WithTimeout(out.Context(), h.p.timeout)
-	defer cancel()
 	want := out.URL.String()
-	resp, err := h.up.Do(out.WithContext(ctx))
+	resp, err := h.up.Do(out, h.p.timeout)
 	if err != nil {
-		return upstreamFailure(ctx, err)
+		return upstreamFailure(err)
 	}
 	defer resp.Body.Close()
 	if resp.Request != nil && resp.Request.URL != nil && resp.Request.URL.String() != want {
-		return upstreamFailure(ctx, errFollowed)
+		return upstreamFailure(errFollowed)
 	}
 	e.upstream = resp.StatusCode
-	body, ref := h.readResponse(ctx, resp)
+	body, n, ref := h.settle(resp)
 	if ref != nil {
 		return ref
 	}
-	writeForwarded(w, resp, body)
+	writeForwarded(w, resp, body, n)
 	e.status = statusFor(resp.StatusCode)
 	return nil
 }
 
-func (h *handler) readResponse(ctx context.Context, resp *http.Response) ([]byte, *refusal) {
-	tooLarge := refuse(http.StatusBadGateway, CodeResponseTooLarge, "the upstream response is too large")
-	if resp.ContentLength > h.p.maxResponse {
-		return nil, tooLarge
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, h.p.maxResponse+1))
-	if err != nil {
-		return nil, upstreamFailure(ctx, err)
-	}
-	if int64(len(body)) > h.p.maxResponse {
-		return nil, tooLarge
-	}
-	return body, nil
-}
-
 // upstreamFailure classifies a failed exchange. The error text is never shown or logged: it
 // may hold the upstream URL and its query.
-func upstreamFailure(ctx context.Context, err error) *refusal {
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) || errors.Is(err, context.DeadlineExceeded) {
+func upstreamFailure(err error) *refusal {
+	if errors.Is(err, ErrUpstreamTimeout) {
 		return refuse(http.StatusGatewayTimeout, CodeUpstreamTimeout, "the PRONOTE server did not answer in time")
 	}
 	if errors.Is(err, errFollowed) {

@@ -1,7 +1,6 @@
 package relay_test
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -9,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/pronote-web/pronote/relay"
@@ -53,10 +53,16 @@ func TestRefusalCodes(t *testing.T) {
 				return resp, nil
 			}), status: 502, code: relay.CodeResponseTooLarge},
 		{name: "upstream error", target: page, up: failing(errors.New("dial tcp: refused")), status: 502, code: relay.CodeUpstreamError},
-		{name: "upstream timeout", target: page, cfg: relay.Config{UpstreamTimeout: 20 * time.Millisecond},
+		{name: "upstream timeout", target: page,
 			up: upstreamFunc(func(r *http.Request) (*http.Response, error) {
-				<-r.Context().Done()
-				return nil, r.Context().Err()
+				return nil, errors.Join(relay.ErrUpstreamTimeout, errors.New("aborted"))
+			}), status: 504, code: relay.CodeUpstreamTimeout},
+		{name: "upstream timeout reading the body", target: page,
+			up: upstreamFunc(func(r *http.Request) (*http.Response, error) {
+				resp := textResponse(r, 200, "")
+				resp.ContentLength = -1
+				resp.Body = io.NopCloser(iotest.ErrReader(relay.ErrUpstreamTimeout))
+				return resp, nil
 			}), status: 504, code: relay.CodeUpstreamTimeout},
 		{name: "upstream followed a redirect", target: page,
 			up: upstreamFunc(func(r *http.Request) (*http.Response, error) {
@@ -167,13 +173,23 @@ func checkPreflight(t *testing.T, h http.Header) {
 	}
 }
 
+// TestUpstreamTimeoutCoversBody runs NewHTTPUpstream against a server that sends its headers
+// and then holds the body until the test ends: the timeout must cut the body read.
 func TestUpstreamTimeoutCoversBody(t *testing.T) {
-	up := upstreamFunc(func(r *http.Request) (*http.Response, error) {
-		pr, pw := io.Pipe()
-		context.AfterFunc(r.Context(), func() { pw.CloseWithError(r.Context().Err()) })
-		return &http.Response{StatusCode: 200, Header: http.Header{}, Body: pr, ContentLength: -1, Request: r}, nil
-	})
-	w := serve(mustNew(t, relay.Config{UpstreamTimeout: 20 * time.Millisecond}, up), "GET", page, nil, nil)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(200)
+		w.(http.Flusher).Flush()
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	h := mustNew(t, relay.Config{Hosts: []string{"http://" + host}, UpstreamTimeout: 50 * time.Millisecond}, relay.NewHTTPUpstream(nil))
+	w := serve(h, "GET", "/"+host+"/pronote/slow", nil, nil)
 	checkRefusal(t, w, 504, relay.CodeUpstreamTimeout)
 }
 

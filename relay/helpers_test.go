@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/pronote-web/pronote/relay"
 )
@@ -15,7 +16,7 @@ import (
 // upstreamFunc is a fake Upstream.
 type upstreamFunc func(*http.Request) (*http.Response, error)
 
-func (f upstreamFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
+func (f upstreamFunc) Do(r *http.Request, _ time.Duration) (*http.Response, error) { return f(r) }
 
 // recorder is a fake Upstream that records what it was sent and answers 200 "ok".
 type recorder struct {
@@ -24,7 +25,7 @@ type recorder struct {
 	body  []string
 }
 
-func (rec *recorder) Do(r *http.Request) (*http.Response, error) {
+func (rec *recorder) Do(r *http.Request, _ time.Duration) (*http.Response, error) {
 	var b []byte
 	if r.Body != nil {
 		b, _ = io.ReadAll(r.Body)

@@ -3,13 +3,15 @@ package relay
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
 )
 
-// writeForwarded writes an upstream answer under the header contract.
-func writeForwarded(w http.ResponseWriter, resp *http.Response, body []byte) {
+// writeForwarded writes an upstream answer under the header contract, its body of n bytes
+// copied as it streams (a Worker body that implements io.WriterTo never enters Go).
+func writeForwarded(w http.ResponseWriter, resp *http.Response, body io.Reader, n int64) {
 	h := w.Header()
 	if ct := resp.Header.Get("Content-Type"); ct != "" {
 		h.Set("Content-Type", ct)
@@ -21,10 +23,12 @@ func writeForwarded(w http.ResponseWriter, resp *http.Response, body []byte) {
 	if cookies := resp.Header.Values("Set-Cookie"); len(cookies) > 0 {
 		h.Set(HeaderSetCookie, EncodeSetCookies(cookies))
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Content-Length", strconv.FormatInt(n, 10))
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(statusFor(resp.StatusCode))
-	_, _ = w.Write(body)
+	if n > 0 {
+		_, _ = io.Copy(w, body)
+	}
 }
 
 // EncodeSetCookies encodes Set-Cookie values for the X-Pronote-Set-Cookie header: a JSON array

@@ -2,6 +2,8 @@ package relay_test
 
 import (
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"testing"
 
 	"github.com/pronote-web/pronote/relay"
@@ -66,6 +68,16 @@ func TestAllowLists(t *testing.T) {
 		{"crlf in query", "/a.index-education.net/pronote/x?a=%0D%0AX-Evil:1", bad, ""},
 		{"del in query", "/a.index-education.net/pronote/x?a=%7f", bad, ""},
 		{"tab in query", "/a.index-education.net/pronote/x?a=%09", bad, ""},
+		{"double-encoded traversal", "/a.index-education.net/pronote/%252e%252e/admin", path, ""},
+		{"encoded percent", "/a.index-education.net/pronote/100%25", path, ""},
+		{"overlong utf-8 dots", "/a.index-education.net/pronote/%c0%ae%c0%ae/admin", path, ""},
+		{"overlong utf-8 slash", "/a.index-education.net/pronote/..%c0%afadmin", path, ""},
+		{"fullwidth dots", "/a.index-education.net/pronote/%EF%BC%8E%EF%BC%8E/admin", path, ""},
+		{"fullwidth slash", "/a.index-education.net/pronote/..%EF%BC%8Fadmin", path, ""},
+		{"division slash", "/a.index-education.net/pronote/x%E2%88%95y", path, ""},
+		{"invalid utf-8", "/a.index-education.net/pronote/%C3x", path, ""},
+		{"accented file name", "/a.index-education.net/pronote/FichiersExternes/ab/%C3%A9nonc%C3%A9.pdf", "", "https://a.index-education.net/pronote/FichiersExternes/ab/%C3%A9nonc%C3%A9.pdf"},
+		{"percent in query kept", "/a.index-education.net/pronote/x?a=%25", "", "https://a.index-education.net/pronote/x?a=%25"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,6 +98,37 @@ func TestAllowLists(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestUnparsableTargets passes targets Go's URL parser refuses the way the Worker does: in
+// RawPath, verbatim.
+func TestUnparsableTargets(t *testing.T) {
+	for _, raw := range []string{
+		"/a.index-education.net/pronote/%zz",
+		"/a.index-education.net/pronote/%u002e%u002e/admin",
+		"/a.index-education.net/pronote/x%",
+		"/a.index-education.net/pronote/x%2",
+		"/a%zzindex-education.net/pronote/",
+		"/a.index-education.net%u002eevil.example/pronote/",
+	} {
+		t.Run(raw, func(t *testing.T) {
+			up := &recorder{}
+			req := httptest.NewRequest(http.MethodGet, "/", nil)
+			req.URL = &url.URL{Path: raw, RawPath: raw}
+			w := httptest.NewRecorder()
+			mustNew(t, relay.Config{}, up).ServeHTTP(w, req)
+			checkRefusal(t, w, 400, relay.CodeBadRequest)
+			if len(up.calls) != 0 {
+				t.Error("a refused request reached upstream")
+			}
+		})
+	}
+	up := &recorder{}
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	req.URL = &url.URL{Path: "/a.index-education.net/pronote/x", RawPath: "/a.index-education.net/pronote/x", RawQuery: "a=%zz"}
+	w := httptest.NewRecorder()
+	mustNew(t, relay.Config{}, up).ServeHTTP(w, req)
+	checkRefusal(t, w, 400, relay.CodeBadRequest)
 }
 
 func TestPathPrefixes(t *testing.T) {

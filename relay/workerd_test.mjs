@@ -103,6 +103,69 @@ describe("forwarding", () => {
   });
 });
 
+// stream is a request body of `count` chunks of `size` bytes, made as it is read; made.count
+// says how many were made.
+function stream(size, count, made = { count: 0 }) {
+  return new ReadableStream({
+    pull(c) {
+      if (made.count === count) return c.close();
+      made.count++;
+      c.enqueue(new Uint8Array(size).fill(120));
+    },
+  });
+}
+
+describe("limits while streaming", () => {
+  // relay: MAX_RESPONSE_BYTES is 100000.
+  test("a chunked response within the limit comes whole, with its length", async () => {
+    const res = await fetch(`${base}/pronote/chunked?bytes=100000`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("content-length"), "100000");
+    assert.equal((await res.arrayBuffer()).byteLength, 100000);
+  });
+
+  test("a body of known length within the limit streams through with its length", async () => {
+    const res = await fetch(`${base}/pronote/big?bytes=99999`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("content-length"), "99999");
+    assert.equal(await res.text(), "x".repeat(99999));
+  });
+
+  test("a 48 MiB chunked response is cut at the limit, not read whole", async () => {
+    const n = up.requests.length;
+    await refused(await fetch(`${base}/pronote/chunked?bytes=${48 << 20}`), 502, "RELAY_RESPONSE_TOO_LARGE");
+    const got = up.requests[n];
+    // The relay cancelled the body: the upstream stopped writing long before the end (what it
+    // wrote past the limit sat in socket buffers).
+    for (let i = 0; i < 100 && !got.closed; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(got.closed, "the upstream connection is still open");
+    assert.ok(got.sent < 16 << 20, `upstream wrote ${got.sent} bytes`);
+  });
+
+  test("a streamed request body over the limit is refused without being read whole", async () => {
+    const made = { count: 0 };
+    const n = up.requests.length;
+    const body = stream(64 << 10, 1024, made); // 64 MiB
+    let res;
+    try {
+      res = await fetch(`${base}/pronote/appelfonction/3/1/x`, { method: "POST", body, duplex: "half" });
+    } catch {
+      // The client may see the connection end before it reads the answer; what matters is below.
+    }
+    if (res) await refused(res, 413, "RELAY_BODY_TOO_LARGE");
+    assert.ok(made.count < 256, `the client made ${made.count} chunks of 64 KiB`);
+    assert.equal(up.requests.length, n);
+  });
+
+  test("a streamed request body within the limit reaches upstream whole", async () => {
+    const n = up.requests.length;
+    const res = await fetch(`${base}/pronote/appelfonction/3/1/x`, { method: "POST", body: stream(4 << 10, 16), duplex: "half" });
+    assert.equal(res.status, 200);
+    assert.equal(up.requests[n].headers["content-length"], String(64 << 10));
+    assert.equal((await res.arrayBuffer()).byteLength, 64 << 10);
+  });
+});
+
 describe("CORS", () => {
   test("preflight, any origin", async () => {
     const res = await fetch(`${base}/pronote/appelfonction/3/1/x`, {
@@ -150,11 +213,21 @@ describe("refusals", () => {
     ["oversize response", () => `${base}/pronote/big?bytes=200000`, {}, 502, "RELAY_RESPONSE_TOO_LARGE"],
     ["upstream timeout", () => `${base}/pronote/slow?ms=3000`, {}, 504, "RELAY_UPSTREAM_TIMEOUT"],
     ["control characters in query", () => `${base}/pronote/eleve.html?a=%0d%0aX:1`, {}, 400, "RELAY_BAD_REQUEST"],
+    ["double encoding", () => `${base}/pronote/%252e%252e/admin`, {}, 403, "RELAY_PATH_NOT_ALLOWED"],
+    ["overlong UTF-8 dots", () => `${base}/pronote/%c0%ae%c0%ae/admin`, {}, 403, "RELAY_PATH_NOT_ALLOWED"],
+    ["fullwidth dots", () => `${base}/pronote/%EF%BC%8E%EF%BC%8E/admin`, {}, 403, "RELAY_PATH_NOT_ALLOWED"],
+    ["invalid escape in the path", () => `${base}/pronote/%zz`, {}, 400, "RELAY_BAD_REQUEST"],
+    ["%u escape in the path", () => `${base}/pronote/%u002e%u002e/admin`, {}, 400, "RELAY_BAD_REQUEST"],
+    ["invalid escape in the host", () => `${relay.url}/a%zzindex-education.net/pronote/`, {}, 400, "RELAY_BAD_REQUEST"],
+    ["%u escape in the host", () => `${relay.url}/a%u002eindex-education.net/pronote/`, {}, 400, "RELAY_BAD_REQUEST"],
+    ["invalid escape in the query", () => `${base}/pronote/eleve.html?a=%zz`, {}, 400, "RELAY_BAD_REQUEST"],
+    ["oversize chunked response", () => `${base}/pronote/chunked?bytes=200000`, {}, 502, "RELAY_RESPONSE_TOO_LARGE"],
+    ["oversize streamed request body", () => `${base}/pronote/appelfonction/3/1/x`, () => ({ method: "POST", body: stream(64 << 10, 17), duplex: "half" }), 413, "RELAY_BODY_TOO_LARGE"],
   ];
   for (const [name, url, init, status, code] of cases) {
     test(name, async () => {
       const n = up.requests.length;
-      const res = await fetch(url(), init);
+      const res = await fetch(url(), typeof init === "function" ? init() : init);
       await refused(res, status, code);
       assert.equal(res.headers.get("access-control-allow-origin"), "*");
       if (!["RELAY_RESPONSE_TOO_LARGE", "RELAY_UPSTREAM_TIMEOUT"].includes(code)) assert.equal(up.requests.length, n);

@@ -22,8 +22,14 @@ type relayError struct {
 	Status int
 }
 
+// relayRateLimited is the relay's login guard: too many Identification requests for one school
+// from one client (relay/README.md). JavaScript sees it as RATE_LIMITED, with this relayCode.
+const relayRateLimited = "RELAY_RATE_LIMITED"
+
 func (e *relayError) Error() string {
 	switch e.Code {
+	case relayRateLimited:
+		return "too many login attempts through the relay for this school; wait before trying again"
 	case "RELAY_UPSTREAM_ERROR":
 		return fmt.Sprintf("the relay could not reach the school (%s, HTTP %d)", e.Code, e.Status)
 	case "RELAY_UPSTREAM_TIMEOUT":
@@ -79,6 +85,8 @@ func (e *fetchError) Unwrap() error {
 func codeOf(err error) string {
 	var re *relayError
 	switch {
+	case errors.As(err, &re) && re.Code == relayRateLimited:
+		return "RATE_LIMITED"
 	case errors.As(err, &re) && re.Code != "RELAY_UPSTREAM_ERROR" && re.Code != "RELAY_UPSTREAM_TIMEOUT":
 		return "RELAY_REFUSED"
 	case errors.Is(err, errInternal):

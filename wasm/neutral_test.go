@@ -97,6 +97,7 @@ func TestCodesAndMessages(t *testing.T) {
 	}{
 		{wrap, "NETWORK_ERROR"}, {errClosed, "CLOSED"}, {errInternal, "INTERNAL_ERROR"},
 		{fmt.Errorf("%w: x: %w", protocol.ErrNetwork, &relayError{Code: "RELAY_X", Status: 403}), "RELAY_REFUSED"},
+		{fmt.Errorf("%w: x: %w", protocol.ErrNetwork, &relayError{Code: "RELAY_RATE_LIMITED", Status: 429}), "RATE_LIMITED"},
 		{protocol.ErrBadCredentials, "BAD_CREDENTIALS"},
 	} {
 		if got := codeOf(c.err); got != c.code {

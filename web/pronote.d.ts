@@ -409,7 +409,8 @@ export interface PronoteError extends Error {
   /**
    * The relay's own code when the relay answered instead of the school: RELAY_REFUSED (e.g.
    * "RELAY_HOST_NOT_ALLOWED"), NETWORK_ERROR ("RELAY_UPSTREAM_ERROR": it could not reach the
-   * school), TIMEOUT ("RELAY_UPSTREAM_TIMEOUT").
+   * school), TIMEOUT ("RELAY_UPSTREAM_TIMEOUT"), RATE_LIMITED ("RELAY_RATE_LIMITED": the
+   * relay's login guard).
    */
   relayCode?: string;
   /** TWO_FACTOR_REQUIRED, PASSWORD_CHANGE_REQUIRED: what to ask the user (then log in again with it). */

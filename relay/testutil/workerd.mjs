@@ -35,11 +35,14 @@ async function compatibilityDate() {
   return m[1];
 }
 
-function config({ port, date, vars }) {
-  const bindings = Object.entries(vars)
+function config({ port, date, vars, passThrough, rateLimit }) {
+  const list = Object.entries(vars)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `(name = ${capnpText(k)}, text = ${capnpText(v)})`)
-    .join(",\n    ");
+    .map(([k, v]) => `(name = ${capnpText(k)}, text = ${capnpText(v)})`);
+  if (rateLimit !== undefined) {
+    list.push(`(name = "LOGIN_RATE_LIMITER", wrapped = (moduleName = "relaytest:ratelimit", innerBindings = [(name = "limit", json = ${capnpText(JSON.stringify(rateLimit))})]))`);
+  }
+  const bindings = list.join(",\n    ");
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
@@ -47,12 +50,13 @@ const config :Workerd.Config = (
     (name = "loopback", network = (allow = ["local"])),
   ],
   sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "relay")],
+  extensions = [(modules = [(name = "relaytest:ratelimit", esModule = embed "ratelimit.js", internal = true)])],
 );
 const relayWorker :Workerd.Worker = (
   modules = [
-    (name = "worker.js", esModule = embed "worker.js"),
+${passThrough ? `    (name = "worker.js", esModule = embed "passthrough.js"),` : `    (name = "worker.js", esModule = embed "worker.js"),
     (name = "dist/relay/wasm_exec.js", esModule = embed "dist/relay/wasm_exec.js"),
-    (name = "dist/relay/relay.wasm", wasm = embed "dist/relay/relay.wasm"),
+    (name = "dist/relay/relay.wasm", wasm = embed "dist/relay/relay.wasm"),`}
   ],
   compatibilityDate = ${capnpText(date)},
   bindings = [
@@ -76,27 +80,61 @@ async function waitReady(url, child, output, deadline) {
   throw new Error(`workerd did not start:\n${output()}`);
 }
 
+// passThroughWorker is the smallest JavaScript relay, the bench's yardstick: it fetches
+// {host}/{path}?{query} over http and returns the upstream status and streamed body.
+const passThroughWorker = `export default {
+  async fetch(request) {
+    const u = new URL(request.url);
+    const res = await fetch("http:/" + u.pathname + u.search, { method: request.method, body: request.body, redirect: "manual" });
+    return new Response(res.body, { status: res.status, headers: { "Content-Type": res.headers.get("Content-Type") ?? "text/plain" } });
+  },
+};
+`;
+
+// fakeRateLimit stands in for Cloudflare's rate-limiting binding, which workerd does not have:
+// limit({key}) resolves to {success}, true for the first \`limit\` calls per key.
+const fakeRateLimit = `export default function ({ limit }) {
+  const counts = new Map();
+  return {
+    async limit({ key }) {
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      return { success: n <= limit };
+    },
+  };
+}
+`;
+
 /**
- * startWorkerd starts workerd with the relay Worker.
+ * startWorkerd starts workerd with the relay Worker (or, with passThrough, the minimal
+ * JavaScript pass-through Worker the bench compares it with).
  * @param {object} [options]
  * @param {string[]} [options.upstreamHosts] PRONOTE_HOSTS entries, e.g. "http://127.0.0.1:8080"
  * @param {string} [options.origins] ALLOWED_ORIGINS (default "*")
  * @param {string} [options.pathPrefixes] PATH_PREFIXES (default "/pronote/")
  * @param {Record<string,string>} [options.vars] further Worker variables (MAX_REQUEST_BYTES, …)
- * @param {string} [options.dist] the built dist/relay directory
- * @returns {Promise<{url: string, stop: () => Promise<void>, output: () => string}>}
+ * @param {string} [options.dist] the built dist/relay directory (dist/relay-hooks: the test build)
+ * @param {boolean} [options.passThrough] run the minimal pass-through Worker instead
+ * @param {number} [options.rateLimit] bind LOGIN_RATE_LIMITER: a stand-in for Cloudflare's
+ *   rate-limiting binding that allows this many calls per key
+ * @returns {Promise<{url: string, pid: number, stop: () => Promise<void>, output: () => string}>}
  */
-export async function startWorkerd({ upstreamHosts = [], origins = "*", pathPrefixes = "/pronote/", vars = {}, dist } = {}) {
+export async function startWorkerd({ upstreamHosts = [], origins = "*", pathPrefixes = "/pronote/", vars = {}, dist, passThrough = false, rateLimit } = {}) {
   const dir = await mkdtemp(join(tmpdir(), "relay-workerd-"));
   const from = dist ?? join(repoRoot, "dist/relay");
   await mkdir(join(dir, "dist/relay"), { recursive: true });
-  await copyFile(join(repoRoot, "worker.js"), join(dir, "worker.js"));
-  for (const f of ["wasm_exec.js", "relay.wasm"]) await copyFile(join(from, f), join(dir, "dist/relay", f));
+  await writeFile(join(dir, "ratelimit.js"), fakeRateLimit);
+  if (passThrough) {
+    await writeFile(join(dir, "passthrough.js"), passThroughWorker);
+  } else {
+    await copyFile(join(repoRoot, "worker.js"), join(dir, "worker.js"));
+    for (const f of ["wasm_exec.js", "relay.wasm"]) await copyFile(join(from, f), join(dir, "dist/relay", f));
+  }
   const all = { PRONOTE_HOSTS: upstreamHosts.join(" ") || undefined, PATH_PREFIXES: pathPrefixes, ALLOWED_ORIGINS: origins, ...vars };
   let port, child, out = "";
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
-    await writeFile(join(dir, "config.capnp"), config({ port, date: await compatibilityDate(), vars: all }));
+    await writeFile(join(dir, "config.capnp"), config({ port, date: await compatibilityDate(), vars: all, passThrough, rateLimit }));
     child = spawn(join(repoRoot, "node_modules/.bin/workerd"), ["serve", join(dir, "config.capnp")], {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
@@ -123,5 +161,5 @@ export async function startWorkerd({ upstreamHosts = [], origins = "*", pathPref
     }
     await rm(dir, { recursive: true, force: true });
   };
-  return { url: `http://127.0.0.1:${port}`, stop, output: () => out };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop, output: () => out };
 }

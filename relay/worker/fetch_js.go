@@ -1,156 +1,76 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"syscall/js"
+	"time"
 )
 
-// fetchUpstream is a relay.Upstream over the Worker's global fetch.
+// fetchUpstream is a relay.Upstream over the Worker's fetch (worker.js: relayJS.fetch).
 type fetchUpstream struct{}
 
-// Do sends r with fetch(url, {method, headers, body, redirect: "manual", signal}). The body is a
-// Uint8Array, so the runtime sends a real Content-Length. The request's context aborts the
-// fetch and the body read; the body is read only when first read, so a caller that refuses an
-// oversize Content-Length never downloads it.
-func (fetchUpstream) Do(r *http.Request) (*http.Response, error) {
-	init, err := fetchInit(r)
-	if err != nil {
-		return nil, err
+// Do sends r with fetch(url, {method, headers, body, redirect: "manual", signal:
+// AbortSignal.timeout(timeout)}): the clock is the runtime's, and the same signal cuts the body
+// read. The request body goes as a Uint8Array, so the runtime sends a real Content-Length.
+// The response body stays a JavaScript stream (see jsBody).
+func (fetchUpstream) Do(r *http.Request, timeout time.Duration) (*http.Response, error) {
+	body := js.Null()
+	if r.Body != nil && r.Body != http.NoBody {
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			return nil, err
+		}
+		body = bytesToJS(b)
+	} else if r.Method == http.MethodPost {
+		body = uint8Array.New(0)
 	}
-	ctrl := js.Global().Get("AbortController").New()
-	init.Set("signal", ctrl.Get("signal"))
-	stop := context.AfterFunc(r.Context(), func() { ctrl.Call("abort") })
-	res, err := await(r.Context(), js.Global().Get("fetch").Invoke(r.URL.String(), init))
+	res, err := await(helpers.Call("fetch", r.URL.String(), r.Method, headerText(r.Header), body, timeout.Milliseconds()))
 	if err != nil {
-		stop()
-		return nil, err
+		return nil, timeoutOr(err)
 	}
 	resp := &http.Response{
 		StatusCode:    res.Get("status").Int(),
-		Header:        responseHeader(res.Get("headers")),
+		Header:        parseHeaderText(res.Get("headers").String()),
 		Request:       r,
 		ContentLength: -1,
-		Body:          &lazyBody{ctx: r.Context(), res: res, stop: stop},
+		Body:          &jsBody{stream: res.Get("body")},
 	}
-	if n, err := strconv.ParseInt(resp.Header.Get("Content-Length"), 10, 64); err == nil {
+	// The runtime decodes a content coding: Content-Length is then the coded length.
+	if n, err := strconv.ParseInt(resp.Header.Get("Content-Length"), 10, 64); err == nil && resp.Header.Get("Content-Encoding") == "" {
 		resp.ContentLength = n
+	}
+	if !res.Get("body").Truthy() {
+		resp.ContentLength = 0
 	}
 	return resp, nil
 }
 
-// lazyBody reads a fetch Response's body with arrayBuffer() on first Read.
-type lazyBody struct {
-	ctx  context.Context
-	res  js.Value
-	stop func() bool
-	rd   *bytes.Reader
-	err  error
-}
-
-func (b *lazyBody) Read(p []byte) (int, error) {
-	if b.rd == nil && b.err == nil {
-		var buf js.Value
-		if buf, b.err = await(b.ctx, b.res.Call("arrayBuffer")); b.err == nil {
-			arr := js.Global().Get("Uint8Array").New(buf)
-			data := make([]byte, arr.Length())
-			js.CopyBytesToGo(data, arr)
-			b.rd = bytes.NewReader(data)
-		}
-	}
-	if b.err != nil {
-		return 0, b.err
-	}
-	return b.rd.Read(p)
-}
-
-// Close cancels an unread body and releases the abort hook.
-func (b *lazyBody) Close() error {
-	if b.rd == nil && b.err == nil {
-		if body := b.res.Get("body"); body.Truthy() {
-			body.Call("cancel")
-		}
-		b.err = io.ErrClosedPipe
-	}
-	b.stop()
-	return nil
-}
-
-// fetchInit builds fetch's init object; headers keep each value whole.
-func fetchInit(r *http.Request) (js.Value, error) {
-	init := js.Global().Get("Object").New()
-	init.Set("method", r.Method)
-	init.Set("redirect", "manual")
-	headers := js.Global().Get("Headers").New()
-	for k, vs := range r.Header {
+// headerText writes headers as "name: value" lines; a header value never holds a newline
+// (the relay refuses control characters).
+func headerText(h http.Header) string {
+	var b strings.Builder
+	for k, vs := range h {
 		for _, v := range vs {
-			headers.Call("append", k, v)
+			b.WriteString(k)
+			b.WriteString(": ")
+			b.WriteString(v)
+			b.WriteByte('\n')
 		}
 	}
-	init.Set("headers", headers)
-	if r.Body == nil || r.Body == http.NoBody {
-		if r.Method == http.MethodPost {
-			init.Set("body", js.Global().Get("Uint8Array").New(0))
-		}
-		return init, nil
-	}
-	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		return js.Value{}, err
-	}
-	arr := js.Global().Get("Uint8Array").New(len(b))
-	js.CopyBytesToJS(arr, b)
-	init.Set("body", arr)
-	return init, nil
+	return b.String()
 }
 
-// responseHeader copies a JS Headers object without splitting values on commas; Set-Cookie
-// values come one by one from getSetCookie().
-func responseHeader(headers js.Value) http.Header {
+// parseHeaderText reads the lines of worker.js's headerText: one line per value, each value
+// whole (Set-Cookie values one by one, from getSetCookie(), commas kept).
+func parseHeaderText(s string) http.Header {
 	h := http.Header{}
-	each := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if name := args[1].String(); name != "set-cookie" {
-			h.Add(name, args[0].String())
+	for line := range strings.SplitSeq(s, "\n") {
+		if k, v, ok := strings.Cut(line, ": "); ok {
+			h.Add(k, v)
 		}
-		return nil
-	})
-	headers.Call("forEach", each)
-	each.Release()
-	cookies := headers.Call("getSetCookie")
-	for i := 0; i < cookies.Length(); i++ {
-		h.Add("Set-Cookie", cookies.Index(i).String())
 	}
 	return h
-}
-
-var errAborted = errors.New("fetch aborted")
-
-// await waits for a promise without blocking a JS callback: the callbacks only send on a
-// buffered channel, and both are released once one has fired.
-func await(ctx context.Context, p js.Value) (js.Value, error) {
-	type result struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	then := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		ch <- result{v: args[0]}
-		return nil
-	})
-	catch := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		ch <- result{err: errors.New("fetch failed")}
-		return nil
-	})
-	defer then.Release()
-	defer catch.Release()
-	p.Call("then", then, catch)
-	r := <-ch
-	if r.err != nil && ctx.Err() != nil {
-		return js.Value{}, errors.Join(errAborted, ctx.Err())
-	}
-	return r.v, r.err
 }

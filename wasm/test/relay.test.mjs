@@ -39,3 +39,17 @@ test("a host the relay does not allow rejects with RELAY_REFUSED", { skip: !read
   assert.equal(err.code, "RELAY_REFUSED", err.message);
   assert.equal(err.relayCode, "RELAY_HOST_NOT_ALLOWED");
 });
+
+test("the relay's login guard rejects with RATE_LIMITED and relayCode RELAY_RATE_LIMITED", { skip: !ready && "dist/relay missing" }, async () => {
+  const guarded = await startWorkerd({ upstreamHosts: [`http://${host}`], vars: { LOGIN_LIMIT: "1" } });
+  try {
+    const pronote = await loadPronote();
+    const wrong = { url: fake.student, username: fake.accounts.student.username, password: "wrong", relay: guarded.url };
+    assert.equal((await rejection(pronote.login(wrong))).code, "BAD_CREDENTIALS");
+    const err = await rejection(pronote.login(wrong));
+    assert.equal(err.code, "RATE_LIMITED", err.message);
+    assert.equal(err.relayCode, "RELAY_RATE_LIMITED");
+  } finally {
+    await guarded.stop();
+  }
+});

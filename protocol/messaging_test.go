@@ -313,3 +313,55 @@ func TestSendMessage(t *testing.T) {
 		t.Errorf("reply to the new discussion: %v", err)
 	}
 }
+
+// TestNewsAndMessagingEveryFlag runs every news and messaging call, reads and writes, on every
+// profile and flag combination.
+func TestNewsAndMessagingEveryFlag(t *testing.T) {
+	for _, p := range pronotetest.Profiles() {
+		for _, f := range flagCases {
+			t.Run(p.Name+"/"+f.String(), func(t *testing.T) {
+				srv := newServer(t, pronotetest.Options{Profile: p, Encrypt: f.encrypt, Compress: f.compress})
+				s := login(t, srv, "student")
+				ctx := context.Background()
+				news, err := s.News(ctx, protocol.NewsQuery{})
+				if err != nil || len(news) != 3 {
+					t.Fatalf("news: %d, %v", len(news), err)
+				}
+				if _, err := s.MarkNewsRead(ctx, protocol.MarkNewsReadQuery{ID: news[0].ID}); err != nil {
+					t.Errorf("markNewsRead: %v", err)
+				}
+				open := discussionsBySubject(t, s)[openSubject]
+				if msgs, err := s.Messages(ctx, protocol.MessagesQuery{DiscussionID: open.ID, MarkRead: true}); err != nil || len(msgs) != 2 {
+					t.Errorf("messages: %d, %v", len(msgs), err)
+				}
+				if _, err := s.Reply(ctx, protocol.ReplyQuery{DiscussionID: open.ID, Text: "Merci"}); err != nil {
+					t.Errorf("reply: %v", err)
+				}
+				staff, err := s.Recipients(ctx, protocol.RecipientsQuery{Kind: "staff"})
+				if err != nil || len(staff) != 3 {
+					t.Fatalf("recipients: %d, %v", len(staff), err)
+				}
+				if _, err := s.SendMessage(ctx, protocol.SendMessageQuery{Subject: "Absence", Text: "Bonjour", To: []string{staff[0].ID}}); err != nil {
+					t.Errorf("sendMessage: %v", err)
+				}
+				ds := discussionsBySubject(t, s)
+				if len(ds) != 4 || ds[openSubject].Messages != 3 || ds[openSubject].Unread != 0 {
+					t.Errorf("after the writes: %+v", ds)
+				}
+				if !readAfter(t, s, 0) {
+					t.Error("the information marked read reads unread")
+				}
+			})
+		}
+	}
+}
+
+// readAfter reports whether news item i reads as read now.
+func readAfter(t *testing.T, s *protocol.Session, i int) bool {
+	t.Helper()
+	news, err := s.News(context.Background(), protocol.NewsQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return news[i].Read
+}

@@ -146,7 +146,8 @@ var messagesCall = endpoint[MessagesQuery, []Message]{
 	},
 }
 
-// messagesData is ListeMessages' data for a discussion item of ListeMessagerie (§8.1).
+// messagesData is ListeMessages' data for a discussion item of ListeMessagerie (§8.1): its
+// listePossessionsMessages sent back as received, the list itself (pawnote sends .V too).
 func messagesData(discussion obj, markRead bool) map[string]any {
 	possessions, _ := unwrap(discussion.get("listePossessionsMessages")).([]any)
 	if possessions == nil {

@@ -148,7 +148,8 @@ func (s *Server) messages(sess *session, req request, st Student) (reply, *proto
 	d := s.mailbox(sess)[i]
 	items := []map[string]any{}
 	for j := len(d.Messages) - 1; j >= 0; j-- {
-		items = append(items, messageJSON(sess, d.Messages[j]))
+		source := d.Messages[max(j-1, 0)] // the message answered; the first answers none: itself
+		items = append(items, messageJSON(sess, d.Messages[j], source))
 	}
 	buttons := []map[string]any{}
 	if !d.Closed {
@@ -161,7 +162,7 @@ func (s *Server) messages(sess *session, req request, st Student) (reply, *proto
 	}}, nil
 }
 
-func messageJSON(sess *session, m Message) map[string]any {
+func messageJSON(sess *session, m, source Message) map[string]any {
 	author := m.Author
 	if m.Mine {
 		author = "Moi"
@@ -170,6 +171,7 @@ func messageJSON(sess *session, m Message) map[string]any {
 		"N": sess.id(46, m.ID), "date": tv(7, wire.FormatDateTime(m.Date)), "lu": m.Read,
 		"emetteur": m.Mine, "public_gauche": author, "estHTML": m.HTML, "contenu": m.Content,
 		"possessionMessage":    tv(24, map[string]any{"N": sess.id(47, "possession:"+m.ID)}),
+		"messageSource":        tv(24, map[string]any{"N": sess.id(46, source.ID)}),
 		"listeDocumentsJoints": attachmentsJSON(sess, m.Attachments),
 	}
 	if m.HTML {

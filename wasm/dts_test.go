@@ -19,6 +19,12 @@ var dtsResults = map[string]reflect.Type{
 	"Lesson":   reflect.TypeFor[protocol.Lesson](),
 	"Grades":   reflect.TypeFor[protocol.Grades](),
 	"Homework": reflect.TypeFor[protocol.Homework](),
+
+	// news and messaging
+	"News":       reflect.TypeFor[protocol.News](),
+	"Discussion": reflect.TypeFor[protocol.Discussion](),
+	"Message":    reflect.TypeFor[protocol.Message](),
+	"Recipient":  reflect.TypeFor[protocol.Recipient](),
 }
 
 // TestDTSMatchesGo fails on any difference between the JSON the Go result types produce and

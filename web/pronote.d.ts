@@ -114,6 +114,27 @@ export interface Session {
   timetable(query: TimetableQuery): Promise<Lesson[]>;
   grades(query?: GradesQuery): Promise<Grades>;
   homework(query: HomeworkQuery): Promise<Homework[]>;
+  // News and messaging.
+  /** The informations and surveys of the news tab, in PRONOTE's order. */
+  news(options?: CallOptions): Promise<News[]>;
+  /** Marks one news item read (or unread with read false); an id not among news() is INVALID_ARGUMENT. Never retried. */
+  markNewsRead(id: string, read?: boolean, options?: CallOptions): Promise<void>;
+  /** The account's discussions (a parent's own, whichever child is selected). */
+  discussions(options?: CallOptions): Promise<Discussion[]>;
+  /** A discussion's messages, oldest first; markRead marks them read on the server. */
+  messages(discussionId: string, options?: MessagesOptions): Promise<Message[]>;
+  /**
+   * Answers a discussion with plain text. Rejects before sending anything with INVALID_ARGUMENT
+   * on an empty text and ACCESS_DENIED on a closed discussion. Never retried.
+   */
+  reply(discussionId: string, text: string, options?: CallOptions): Promise<void>;
+  /** The teachers (a parent: the selected child's) or the staff one can write to. */
+  recipients(query: RecipientsQuery): Promise<Recipient[]>;
+  /**
+   * Starts a discussion with recipients' ids from recipients(). Rejects before sending anything
+   * with INVALID_ARGUMENT on an empty text, no recipient or an unknown id. Never retried.
+   */
+  sendMessage(query: SendMessageQuery): Promise<void>;
   /** Parent accounts: which child later calls are about (an id from user.children). */
   selectChild(id: string): Promise<void>;
   /** Tells the server the session is in use; send it about every two minutes of idleness while the user is active. */
@@ -230,6 +251,93 @@ export interface Attachment {
   /** Absent for a link whose address is not an absolute http(s) URL (javascript:, data:, …). */
   url?: string;
   kind: "file" | "link";
+}
+
+// News and messaging.
+
+export interface MessagesOptions extends CallOptions {
+  /** Mark the discussion's messages read on the server (default false). */
+  markRead?: boolean;
+}
+
+export interface RecipientsQuery extends CallOptions {
+  kind: "teachers" | "staff";
+}
+
+export interface SendMessageQuery extends CallOptions {
+  subject: string;
+  /** Plain text, not empty. */
+  text: string;
+  /** Recipient ids from recipients(), at least one. */
+  to: string[];
+}
+
+/** An information or a survey of the news tab. */
+export interface News {
+  id: string;
+  title: string;
+  author?: string;
+  category?: string;
+  created?: DateTimeString;
+  start?: DateString;
+  end?: DateString;
+  read: boolean;
+  survey: boolean;
+  /** PRONOTE's HTML as sent (an information's text, a survey's introduction): sanitise before display. */
+  html: string;
+  text: string;
+  attachments: Attachment[];
+  /** A survey's questions; empty for an information. */
+  questions: NewsQuestion[];
+}
+
+export interface NewsQuestion {
+  id: string;
+  title?: string;
+  /** PRONOTE's HTML as sent: sanitise before display. */
+  html: string;
+  text: string;
+  /** "statement": text to read, no answer. */
+  kind: "text" | "singleChoice" | "multipleChoice" | "statement" | "other";
+  choices: string[];
+  answered: boolean;
+}
+
+export interface Discussion {
+  id: string;
+  subject: string;
+  creator?: string;
+  /** PRONOTE's label of the participants. */
+  recipients?: string;
+  unread: number;
+  messages: number;
+  /** No reply is possible: reply() rejects with ACCESS_DENIED. */
+  closed: boolean;
+  /** PRONOTE's French label of the last message's date ("lundi 14h30", "12/09/25"), not a typed date. */
+  dateLabel?: string;
+  folder: "inbox" | "drafts" | "trash";
+}
+
+export interface Message {
+  id: string;
+  date: DateTimeString;
+  /** The account's own name when mine. */
+  author: string;
+  mine: boolean;
+  /** PRONOTE's HTML as sent, for messages written as HTML: sanitise before display. */
+  html?: string;
+  text: string;
+  attachments: Attachment[];
+}
+
+export interface Recipient {
+  id: string;
+  name: string;
+  kind: "teacher" | "staff";
+  /** A staff member's function. */
+  role?: string;
+  /** A teacher's subjects. */
+  subjects: string[];
 }
 
 /**

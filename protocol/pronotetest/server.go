@@ -71,6 +71,11 @@ type Server struct {
 	done     map[string]bool   // homework done state changed by SaisieTAFFaitEleve
 	planted  []Homework        // extra homework added by PlantHomework (planted.go)
 	tokens   map[string]string // mobile tokens by username and device uuid
+
+	// What the news and messaging writes changed, by account, until Reset (data_news.go,
+	// data_messaging.go): read states of news items, and mailboxes once written to.
+	newsRead map[string]bool
+	mail     map[string][]Discussion
 }
 
 // maxSessions bounds the memory of a long-running demo server.
@@ -171,8 +176,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// Reset clears the faults, the failed-login counter, the homework changes and the request
-// log. Open sessions stay valid.
+// Reset clears the faults, the failed-login counter, the homework, news and messaging
+// changes and the request log. Open sessions stay valid.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -182,6 +187,7 @@ func (s *Server) Reset() {
 	s.log = nil
 	s.done = map[string]bool{}
 	s.planted = nil
+	s.newsRead, s.mail = nil, nil
 }
 
 // now is the dataset anchor.

@@ -58,3 +58,25 @@ export async function example(bytes: ArrayBuffer): Promise<void> {
   await session.close();
   console.log(kind, start, gk, avg?.subject, files.length, Object.keys(data).length, steps);
 }
+
+// News and messaging.
+import type {
+  Discussion, Message, MessagesOptions, News, NewsQuestion, Recipient, RecipientsQuery, SendMessageQuery,
+} from "../../web/pronote.js";
+
+export async function exampleMessaging(session: Session): Promise<void> {
+  const news: News[] = await session.news();
+  const questions: NewsQuestion[] = news.flatMap((n) => n.questions);
+  if (news.length > 0) await session.markNewsRead(news[0].id);
+  if (news.length > 1) await session.markNewsRead(news[1].id, false, { signal: AbortSignal.timeout(5000) });
+  const discussions: Discussion[] = await session.discussions();
+  const mo: MessagesOptions = { markRead: true };
+  const open = discussions.find((d) => !d.closed && d.folder === "inbox");
+  const messages: Message[] = open ? await session.messages(open.id, mo) : [];
+  if (open) await session.reply(open.id, "Merci !");
+  const rq: RecipientsQuery = { kind: "teachers" };
+  const teachers: Recipient[] = await session.recipients(rq);
+  const sq: SendMessageQuery = { subject: "Question", text: "Bonjour", to: teachers.slice(0, 1).map((t) => t.id) };
+  await session.sendMessage(sq);
+  console.log(questions.length, messages.map((m) => m.html ?? m.text), (await session.recipients({ kind: "staff" })).length);
+}

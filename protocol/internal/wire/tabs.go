@@ -12,6 +12,12 @@ const (
 	TabGrades         = 198 // DernieresNotes
 )
 
+// Tabs of news and messaging (§8.1).
+const (
+	TabNews      = 8   // PageActualites, SaisieActualites
+	TabMessaging = 131 // ListeMessagerie, ListeMessages, SaisieMessage, ListeRessourcesPourCommunication
+)
+
 // TabFolder is the tab each tab is nested under in listeOnglets; tabs absent from it are at
 // the top of the tree.
 var TabFolder = map[int]int{TabHomework: TabWork, TabLessonContents: TabWork}

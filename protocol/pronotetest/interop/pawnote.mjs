@@ -37,6 +37,7 @@ const argv = () => parseArgs({
     to: { type: "string" },
     period: { type: "string" },
     timeout: { type: "string", default: "30" },
+    messaging: { type: "boolean", default: false },
   },
 }).values;
 
@@ -122,8 +123,10 @@ async function main() {
   const period = opt.period ? periods.find((p) => p.name === opt.period || p.id === opt.period) : periods[0];
   if (!period) throw new Error(`no grade period${opt.period ? ` named ${opt.period}` : ""}`);
   const grades = await pawnote.gradesOverview(session, period);
+  const messaging = opt.messaging ? await newsAndMessaging(session) : undefined;
 
   return {
+    messaging,
     ok: true,
     user: session.user.name,
     resource: resource.name,
@@ -141,6 +144,22 @@ async function main() {
     averages: grades.subjectsAverages.length,
     overall: points(grades.overallAverage),
   };
+}
+
+// With --messaging: the news, marking the first one read, the discussions, the first one's
+// messages, a reply to it and the teachers one can write to, as pawnote reads and writes them.
+async function newsAndMessaging(session) {
+  // pawnote updates the objects it is given after a write: keep the figures before it.
+  const news = await pawnote.news(session);
+  const firstRead = [news.items[0].read];
+  await pawnote.newsRead(session, news.items[0], true);
+  firstRead.push((await pawnote.news(session)).items[0].read);
+  const { items } = await pawnote.discussions(session);
+  const messages = [(await pawnote.discussionMessages(session, items[0])).sents.length];
+  await pawnote.discussionSendMessage(session, items[0], "Merci (pawnote)");
+  messages.push((await pawnote.discussionMessages(session, items[0])).sents.length);
+  const teachers = await pawnote.newDiscussionRecipients(session, pawnote.EntityKind.Teacher);
+  return { news: news.items.length, firstRead, discussions: items.length, messages, teachers: teachers.length };
 }
 
 // Same behaviour as pawnote's own default fetcher (Node's fetch), which it does not export.

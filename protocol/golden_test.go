@@ -36,6 +36,10 @@ var goldenCalls = []goldenCall{
 	{"homework", func(ctx context.Context, s *protocol.Session) (any, error) {
 		return s.Homework(ctx, protocol.HomeworkQuery{From: "2026-11-23", To: "2026-12-06"})
 	}},
+	// attendance, menus, evaluations, report cards
+	{"attendance", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.Attendance(ctx, protocol.AttendanceQuery{})
+	}},
 }
 
 // TestGolden compares each typed call's JSON, for the student and each child of the parent,

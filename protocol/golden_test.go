@@ -40,6 +40,9 @@ var goldenCalls = []goldenCall{
 	{"attendance", func(ctx context.Context, s *protocol.Session) (any, error) {
 		return s.Attendance(ctx, protocol.AttendanceQuery{})
 	}},
+	{"menus", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.Menus(ctx, protocol.MenusQuery{From: "2026-11-23", To: "2026-12-06"})
+	}},
 }
 
 // TestGolden compares each typed call's JSON, for the student and each child of the parent,

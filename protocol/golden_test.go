@@ -43,6 +43,9 @@ var goldenCalls = []goldenCall{
 	{"menus", func(ctx context.Context, s *protocol.Session) (any, error) {
 		return s.Menus(ctx, protocol.MenusQuery{From: "2026-11-23", To: "2026-12-06"})
 	}},
+	{"evaluations", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.Evaluations(ctx, protocol.EvaluationsQuery{})
+	}},
 }
 
 // TestGolden compares each typed call's JSON, for the student and each child of the parent,

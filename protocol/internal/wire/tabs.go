@@ -17,6 +17,7 @@ const (
 	TabMenus       = 10  // PageMenus
 	TabReportCard  = 13  // PageBulletins
 	TabAttendance  = 19  // PagePresence
+	TabEvaluations = 201 // DernieresEvaluations
 )
 
 // TabFolder is the tab each tab is nested under in listeOnglets; tabs absent from it are at

@@ -46,6 +46,9 @@ var goldenCalls = []goldenCall{
 	{"evaluations", func(ctx context.Context, s *protocol.Session) (any, error) {
 		return s.Evaluations(ctx, protocol.EvaluationsQuery{})
 	}},
+	{"reportCard", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.ReportCard(ctx, protocol.ReportCardQuery{})
+	}},
 }
 
 // TestGolden compares each typed call's JSON, for the student and each child of the parent,

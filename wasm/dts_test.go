@@ -19,6 +19,11 @@ var dtsResults = map[string]reflect.Type{
 	"Lesson":   reflect.TypeFor[protocol.Lesson](),
 	"Grades":   reflect.TypeFor[protocol.Grades](),
 	"Homework": reflect.TypeFor[protocol.Homework](),
+
+	"Attendance": reflect.TypeFor[protocol.Attendance](),
+	"MenuDay":    reflect.TypeFor[protocol.MenuDay](),
+	"Evaluation": reflect.TypeFor[protocol.Evaluation](),
+	"ReportCard": reflect.TypeFor[protocol.ReportCard](),
 }
 
 // TestDTSMatchesGo fails on any difference between the JSON the Go result types produce and

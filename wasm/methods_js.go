@@ -19,6 +19,11 @@ var sessionMethods = map[string]func(e *entry, args []js.Value) (job, js.Value, 
 	"selectChild": prepareSelectChild,
 	"keepAlive":   prepareKeepAlive,
 	"export":      prepareExport,
+
+	"attendance":  typed((*protocol.Session).Attendance),
+	"menus":       typed((*protocol.Session).Menus),
+	"evaluations": typed((*protocol.Session).Evaluations),
+	"reportCard":  typed((*protocol.Session).ReportCard),
 }
 
 // prepareCall: call(name, data?, {onglet?, signal?}) → the reply's data object.

@@ -24,7 +24,7 @@ func (s *Server) attendance(sess *session, req request, st Student) (reply, *pro
 			V string `json:"V"`
 		} `json:"DateFin"`
 	}
-	if _, perr := dataObject(req); perr != nil {
+	if perr := hasKeys(req, "periode", "DateDebut", "DateFin"); perr != nil {
 		return reply{}, perr
 	}
 	if json.Unmarshal(req.data, &q) != nil || q.Periode == nil || q.DateDebut == nil || q.DateFin == nil {
@@ -66,6 +66,21 @@ func (s *Server) attendance(sess *session, req request, st Student) (reply, *pro
 		"Matieres":            list24(subjects),
 		"listeRecapitulatifs": list24([]map[string]any{}),
 	}}, nil
+}
+
+// hasKeys answers G 21 unless the data object has each key, spelt exactly (encoding/json
+// would match another case).
+func hasKeys(req request, keys ...string) *protoError {
+	m, perr := dataObject(req)
+	if perr != nil {
+		return perr
+	}
+	for _, k := range keys {
+		if _, ok := m[k]; !ok {
+			return fail(21)
+		}
+	}
+	return nil
 }
 
 // checkPeriod answers G 22 for a periode that is not one of this session's periods.

@@ -16,7 +16,7 @@ func (s *Server) evaluations(sess *session, req request, st Student) (reply, *pr
 	var q struct {
 		Periode *resource `json:"periode"`
 	}
-	if _, perr := dataObject(req); perr != nil {
+	if perr := hasKeys(req, "periode"); perr != nil {
 		return reply{}, perr
 	}
 	if json.Unmarshal(req.data, &q) != nil || q.Periode == nil {

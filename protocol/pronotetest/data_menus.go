@@ -20,7 +20,7 @@ func (s *Server) menus(sess *session, req request, _ Student) (reply, *protoErro
 			V string `json:"V"`
 		} `json:"date"`
 	}
-	if _, perr := dataObject(req); perr != nil {
+	if perr := hasKeys(req, "date"); perr != nil {
 		return reply{}, perr
 	}
 	if json.Unmarshal(req.data, &q) != nil || q.Date == nil {

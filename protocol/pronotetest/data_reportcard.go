@@ -18,7 +18,7 @@ func (s *Server) reportCard(sess *session, req request, st Student) (reply, *pro
 	var q struct {
 		Periode *resource `json:"periode"`
 	}
-	if _, perr := dataObject(req); perr != nil {
+	if perr := hasKeys(req, "periode"); perr != nil {
 		return reply{}, perr
 	}
 	if json.Unmarshal(req.data, &q) != nil || q.Periode == nil {

@@ -76,6 +76,9 @@ var menusCall = endpoint[MenusQuery, []MenuDay]{
 
 // menuWeeks lists the Mondays of the weeks a query touches.
 func menuWeeks(q MenusQuery) ([]time.Time, error) {
+	if q.From == "" {
+		return nil, argError("from", "is required")
+	}
 	from, to, err := dayRange(q.From, q.To)
 	if err != nil {
 		return nil, err

@@ -70,7 +70,8 @@ type AttendanceRecord struct {
 // detention (retenue) given on day −3 and scheduled two school days after the anchor at
 // 17h00 for an hour, a forgotten calculator (−10) and an encouragement (−6). Hugo: a justified
 // medical appointment (−8), an unjustified delay (−5), an extra homework (−7), a
-// precautionary exclusion from −11 to −10, given on −12, and homework not done (−3).
+// precautionary exclusion from −11 to −10, given on −12, and homework not done (−3). Days
+// before the year's first are its first; before the year begins there is nothing.
 func (d *Demo) Attendance(st Student, from, to time.Time) AttendanceRecord {
 	all := d.attendance(st)
 	from, to = dateOf(from), dateOf(to)
@@ -100,6 +101,9 @@ func (d *Demo) Attendance(st Student, from, to time.Time) AttendanceRecord {
 }
 
 func (d *Demo) attendance(st Student) AttendanceRecord {
+	if d.Now.Before(d.FirstDate) {
+		return AttendanceRecord{} // the year has not begun
+	}
 	id := func(kind string, n int) string { return fmt.Sprintf("%s:%s:%d", kind, st.ID, n) }
 	subj := func(sid string) Subject { return d.subject(st, sid) }
 	if st.ID == StudentHugo.ID {
@@ -110,7 +114,7 @@ func (d *Demo) attendance(st Student) AttendanceRecord {
 				{ID: id("punition", 1), Given: d.lessonTime(st, -7, true), Nature: "Devoir supplémentaire",
 					Reasons: []string{"Bavardages répétés"}, GivenBy: subj("mat-francais").Teacher,
 					Homework: "Recopier le règlement intérieur.", Circumstances: "Bavardages malgré plusieurs avertissements."},
-				{ID: id("mesure", 1), Given: d.lessonTime(st, -12, true), Nature: "Mesure conservatoire", Measure: true,
+				{ID: id("mesure", 1), Given: d.lessonTime(st, -12, false), Nature: "Mesure conservatoire", Measure: true,
 					From: d.lessonTime(st, -11, false), To: d.schoolDay(-10).Add(18 * time.Hour), Exclusion: true,
 					Reasons: []string{"Mise en danger d'autrui"}, GivenBy: "M. LEFEBVRE",
 					Circumstances: "Bousculade dans l'escalier, un élève blessé."},
@@ -187,20 +191,30 @@ func (d *Demo) lessonTime(st Student, n int, later bool) time.Time {
 	return day.Add(8 * time.Hour)
 }
 
-// schoolDay is the n-th school day after the anchor (before it for n < 0), or the anchor's
-// next school day for 0; it stops at the year's first and last days.
+// schoolDay is the n-th school day after the anchor (before it for n < 0; from the year's
+// end when the anchor is past it), or the anchor's next school day for 0. It stops at the
+// year's first and last school days.
 func (d *Demo) schoolDay(n int) time.Time {
 	t := d.NextSchoolDay(d.Now)
-	step := 1
-	if n < 0 {
-		t, step, n = d.Now, -1, -n
-	}
 	for ; n > 0; n-- {
-		next := t.AddDate(0, 0, step)
-		for !d.IsSchoolDay(next) && !next.Before(d.FirstDate) && !next.After(d.LastDate) {
-			next = next.AddDate(0, 0, step)
+		next := d.NextSchoolDay(t.AddDate(0, 0, 1))
+		if !next.After(t) {
+			break
 		}
-		if next.Before(d.FirstDate) || next.After(d.LastDate) {
+		t = next
+	}
+	if n < 0 {
+		t = d.Now
+		if t.After(d.LastDate) {
+			t = d.LastDate.AddDate(0, 0, 1)
+		}
+	}
+	for ; n < 0; n++ {
+		next := t.AddDate(0, 0, -1)
+		for !d.IsSchoolDay(next) && !next.Before(d.FirstDate) {
+			next = next.AddDate(0, 0, -1)
+		}
+		if next.Before(d.FirstDate) {
 			break
 		}
 		t = next

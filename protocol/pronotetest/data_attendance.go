@@ -132,8 +132,11 @@ func (s *Server) punishmentJSON(sess *session, p Punishment) map[string]any {
 		"circonstances": p.Circumstances, "documentsCirconstances": list24([]map[string]any{}),
 		"duree": p.Minutes, "estLieAUnIncident": false,
 	}
-	if p.Measure {
+	if p.Measure { // decided by the head, who is also the one asking here; barred from the school (1)
 		out["dateDebut"], out["dateFin"] = tv(7, wire.FormatDateTime(p.From)), tv(7, wire.FormatDateTime(p.To))
+		out["decideur"] = tv(24, map[string]any{"N": sess.id(34, "perso:"+p.GivenBy), "L": p.GivenBy, "G": 34,
+			"fonction": tv(24, map[string]any{"N": sess.id(62, "fonction:principal"), "L": "Principal"})})
+		out["interditAcces"], out["commentaire"] = tv(26, "[1]"), ""
 		return out
 	}
 	slots := []map[string]any{}

@@ -2,6 +2,7 @@ package pronotetest
 
 import (
 	"encoding/json"
+	"sort"
 	"time"
 
 	"github.com/pronote-web/pronote/protocol/internal/wire"
@@ -38,7 +39,31 @@ func (s *Server) menus(sess *session, req request, _ Student) (reply, *protoErro
 		}
 		days = append(days, map[string]any{"Date": date7(day.Date), "ListeRepas": list24(meals)})
 	}
-	return reply{data: map[string]any{"ListeJours": list24(days), "AvecRepasMidi": true, "AvecRepasSoir": true}}, nil
+	d := sess.demo
+	var weeks []int // the weeks with a menu: the anchor's and the next
+	for _, m := range d.Menus(mondayOf(d.Now), mondayOf(d.Now).AddDate(0, 0, 13)) {
+		if w := d.Week(m.Date); len(weeks) == 0 || weeks[len(weeks)-1] != w {
+			weeks = append(weeks, w)
+		}
+	}
+	labels := []map[string]any{}
+	for _, l := range sortedKeys(MenuLabels) {
+		labels = append(labels, map[string]any{"N": sess.id(0, "label:"+l), "L": l, "couleur": MenuLabels[l]})
+	}
+	return reply{data: map[string]any{
+		"ListeJours": list24(days), "AvecRepasMidi": true, "AvecRepasSoir": true,
+		"DomaineDePresence": tv(8, wire.FormatDomain(weeks)), "ListeAllergenes": list24([]map[string]any{}),
+		"Listelabels": list24(labels),
+	}}, nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func (s *Server) mealJSON(sess *session, day time.Time, m Meal) map[string]any {
@@ -55,7 +80,7 @@ func (s *Server) mealJSON(sess *session, day time.Time, m Meal) map[string]any {
 				labels = append(labels, map[string]any{"N": sess.id(0, "label:"+l), "L": l, "couleur": MenuLabels[l]})
 			}
 			dishes = append(dishes, map[string]any{"N": sess.id(0, "aliment:"+f.Name), "L": f.Name,
-				"listeLabelsAlimentaires": list24(labels)})
+				"listeLabelsAlimentaires": list24(labels), "listeAllergenesAlimentaire": list24([]map[string]any{})})
 		}
 		courses = append(courses, map[string]any{"G": c.Kind, "ListeAliments": list24(dishes)})
 	}

@@ -50,6 +50,19 @@ var goldenCalls = []goldenCall{
 		staff, err := s.Recipients(ctx, protocol.RecipientsQuery{Kind: "staff"})
 		return map[string]any{"teachers": teachers, "staff": staff}, err
 	}},
+	// attendance, menus, evaluations, report cards
+	{"attendance", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.Attendance(ctx, protocol.AttendanceQuery{})
+	}},
+	{"menus", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.Menus(ctx, protocol.MenusQuery{From: "2026-11-23", To: "2026-12-06"})
+	}},
+	{"evaluations", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.Evaluations(ctx, protocol.EvaluationsQuery{})
+	}},
+	{"reportCard", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.ReportCard(ctx, protocol.ReportCardQuery{})
+	}},
 }
 
 // goldenMessages reads the messages of every discussion, by discussion subject.

@@ -28,6 +28,12 @@ var sessionMethods = map[string]func(e *entry, args []js.Value) (job, js.Value, 
 	"reply":        typedVoid((*protocol.Session).Reply, "discussionId", "text"),
 	"recipients":   typed((*protocol.Session).Recipients),
 	"sendMessage":  typedVoid((*protocol.Session).SendMessage),
+
+	// school life, canteen, skills, report cards (attendance.go, menus.go, evaluations.go, reportcard.go)
+	"attendance":  typed((*protocol.Session).Attendance),
+	"menus":       typed((*protocol.Session).Menus),
+	"evaluations": typed((*protocol.Session).Evaluations),
+	"reportCard":  typed((*protocol.Session).ReportCard),
 }
 
 // prepareCall: call(name, data?, {onglet?, signal?}) → the reply's data object.

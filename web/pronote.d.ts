@@ -96,6 +96,30 @@ export interface HomeworkQuery extends CallOptions {
   to?: DateString;
 }
 
+/**
+ * A grading period by its id (from session.periods; absent for the account's default period),
+ * or a range of days, both ends included (`to` defaults to `from`). Not both.
+ */
+export type AttendanceQuery =
+  | ({ period?: string; from?: undefined; to?: undefined } & CallOptions)
+  | ({ from: DateString; to?: DateString; period?: undefined } & CallOptions);
+
+/** Menus of the days from `from` to `to`, both included (at most 8 weeks); `to` defaults to `from`. */
+export interface MenusQuery extends CallOptions {
+  from: DateString;
+  to?: DateString;
+}
+
+export interface EvaluationsQuery extends CallOptions {
+  /** A period id from session.periods; absent for the account's default period. */
+  period?: string;
+}
+
+export interface ReportCardQuery extends CallOptions {
+  /** A period id from session.periods; absent for the account's default period. */
+  period?: string;
+}
+
 /** "YYYY-MM-DD". */
 export type DateString = string;
 /** "YYYY-MM-DDTHH:MM:SS" in the school's local time (no offset). */
@@ -135,6 +159,15 @@ export interface Session {
    * with INVALID_ARGUMENT on an empty text, no recipient or an unknown id. Never retried.
    */
   sendMessage(query: SendMessageQuery): Promise<void>;
+  // Attendance, canteen, skills, report cards.
+  /** Absences, delays, punishments and register observations of a period or a range of days, each list by date. */
+  attendance(query?: AttendanceQuery): Promise<Attendance>;
+  /** The canteen's menus, by date (one request per week). */
+  menus(query: MenusQuery): Promise<MenuDay[]>;
+  /** A period's skill evaluations, by date. */
+  evaluations(query?: EvaluationsQuery): Promise<Evaluation[]>;
+  /** A period's report card; one the school has not published yet resolves with `published: false`. */
+  reportCard(query?: ReportCardQuery): Promise<ReportCard>;
   /** Parent accounts: which child later calls are about (an id from user.children). */
   selectChild(id: string): Promise<void>;
   /** Tells the server the session is in use; send it about every two minutes of idleness while the user is active. */
@@ -338,6 +371,102 @@ export interface Recipient {
   role?: string;
   /** A teacher's subjects. */
   subjects: string[];
+}
+
+/** What attendance() resolves with. */
+export interface Attendance {
+  absences: Absence[];
+  delays: Delay[];
+  punishments: Punishment[];
+  observations: Observation[];
+}
+
+export interface Absence {
+  id: string;
+  from: DateTimeString;
+  to: DateTimeString;
+  justified: boolean;
+  reasons: string[];
+  /** PRONOTE's count of the hours missed, e.g. "2h30". */
+  hours?: string;
+  days?: number;
+  parentsMustJustify?: boolean;
+  settled?: boolean;
+}
+
+export interface Delay {
+  id: string;
+  date: DateTimeString;
+  minutes: number;
+  justified: boolean;
+  justification?: string;
+  reasons: string[];
+}
+
+/**
+ * A punishment, or a precautionary measure (nature "Mesure conservatoire", PRONOTE's G 71/72),
+ * whose one schedule slot spans the measure.
+ */
+export interface Punishment {
+  id: string;
+  /** When it was given. */
+  date: DateString;
+  nature: string;
+  reasons: string[];
+  givenBy?: string;
+  exclusion: boolean;
+  homework?: string;
+  circumstances?: string;
+  /** Minutes. */
+  duration?: number;
+  /** When it is carried out; duration in minutes. */
+  schedule: { date: DateTimeString; duration?: number }[];
+}
+
+/** A teacher's remark in the register; kind is the school's label for it, e.g. "Oubli de matériel". */
+export interface Observation {
+  id: string;
+  date: DateString;
+  kind: string;
+  subject?: string;
+  teacher?: string;
+  text?: string;
+}
+
+export interface MenuDay {
+  date: DateString;
+  meals: {
+    kind: "lunch" | "dinner";
+    courses: {
+      kind: "starter" | "main" | "side" | "other" | "dessert" | "cheese";
+      /** labels: the dish's food labels, e.g. "Bio", "Fait maison". */
+      dishes: { name: string; labels: string[] }[];
+    }[];
+  }[];
+}
+
+export interface Evaluation {
+  id: string;
+  name: string;
+  date: DateString;
+  subject: string;
+  teacher?: string;
+  coefficient?: number;
+  description?: string;
+  /**
+   * name: the item assessed, else its domain; level: the acquisition level reached, e.g.
+   * "Maîtrise satisfaisante"; pillar: the common-core component.
+   */
+  skills: { id: string; name: string; level: string; abbreviation?: string; domain?: string;
+    item?: string; pillar?: string; coefficient?: number }[];
+}
+
+/** A report card; subjects and comments are empty while it is not published. */
+export interface ReportCard {
+  published: boolean;
+  subjects: { subject: string; coefficient?: number; average?: Mark; classAverage?: Mark; min?: Mark;
+    max?: Mark; comments: string[]; teachers: string[] }[];
+  comments: { title: string; text: string }[];
 }
 
 /**

@@ -1,6 +1,6 @@
 // Interop driver: an independent PRONOTE client (the npm package pawnote, pinned
-// in /work/main/package.json) logs in to a PRONOTE space and reads a timetable and
-// grades. Run against protocol/pronotetest's fake server, it proves that the fake
+// in /work/main/package.json) logs in to a PRONOTE space and reads a timetable,
+// grades, attendance, menus and skill evaluations. Run against protocol/pronotetest's fake server, it proves that the fake
 // speaks the real protocol, since pawnote was written against live servers and
 // shares no code with this repository. pawnote is used as an installed test tool
 // only (it is GPL); nothing of it is copied here.
@@ -13,7 +13,7 @@
 // Prints ONE line of JSON on stdout and exits 0 on success:
 //   {"ok":true,"user":"…","resource":"…","version":[2025,2,6],"lessons":N,
 //    "subjects":[…],"firstLesson":{…},"periods":[…],"period":"…","grades":N,
-//    "averages":N,"overall":15.5,"calls":["GET /pronote/mobile.eleve.html",
+//    "averages":N,"overall":15.5,"schoolLife":{"absences":N,…},"calls":["GET /pronote/mobile.eleve.html",
 //    "FonctionParametres","Identification",…]}
 // or {"ok":false,"error":"<ErrorName>: <message>","calls":[…]} and exits 1.
 //
@@ -124,6 +124,7 @@ async function main() {
   if (!period) throw new Error(`no grade period${opt.period ? ` named ${opt.period}` : ""}`);
   const grades = await pawnote.gradesOverview(session, period);
   const messaging = opt.messaging ? await newsAndMessaging(session) : undefined;
+  const schoolLife = await readSchoolLife(session, period);
 
   return {
     messaging,
@@ -143,6 +144,25 @@ async function main() {
     grades: grades.grades.length,
     averages: grades.subjectsAverages.length,
     overall: points(grades.overallAverage),
+    schoolLife,
+  };
+}
+
+// Attendance (notebook) and skills of the period, the menus of the --from week (or this one):
+// how many of each pawnote read.
+async function readSchoolLife(session, period) {
+  const notebook = await pawnote.notebook(session, period);
+  const week = await pawnote.menus(session, opt.from ? localDate(opt.from, "from") : new Date());
+  const evaluations = await pawnote.evaluations(session, period);
+  return {
+    absences: notebook.absences.length,
+    delays: notebook.delays.length,
+    punishments: notebook.punishments.length,
+    observations: notebook.observations.length,
+    measures: notebook.precautionaryMeasures.length,
+    menuDays: week.days.length,
+    evaluations: evaluations.length,
+    skills: evaluations.reduce((n, e) => n + e.skills.length, 0),
   };
 }
 

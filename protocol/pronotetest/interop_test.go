@@ -33,7 +33,6 @@ type pawnoteResult struct {
 		Teachers    int    `json:"teachers"`
 	} `json:"messaging"`
 
-
 	// SchoolLife counts what pawnote read of attendance, menus and evaluations.
 	SchoolLife map[string]int `json:"schoolLife"`
 }

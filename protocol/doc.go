@@ -1,6 +1,7 @@
 // Package protocol is a PRONOTE client: it opens a session from a space page URL, logs in,
-// and makes typed calls (timetable, grades, homework) or raw ones, for every server generation
-// from 2023 to 2026.2.5+ (envelope dialects, flag spellings, both login challenge schemes).
+// and makes typed calls (timetable, grades, homework, news, messaging, …) or raw ones, for
+// every server generation from 2023 to 2026.2.5+ (envelope dialects, flag spellings, both
+// login challenge schemes).
 //
 // It is platform-neutral: its only way out is a Transport, so the same code runs natively
 // (package httptransport) and in a browser or Worker compiled to WebAssembly (a fetch

@@ -16,6 +16,11 @@ type endpoint[Q, R any] struct {
 	requests func(s *Session, who subject, q Q) ([]any, error)
 	// decode reads the replies' data objects, in the order of requests, parsed once.
 	decode func(s *Session, q Q, replies []obj) (R, error)
+	// prepare, when set, runs first under the same hold of the lock: it checks q and makes
+	// the reads the requests depend on (with s.read), keeping what it learnt in q's
+	// unexported fields. A write names an item by its id; PRONOTE wants back what it sent
+	// about that item (a discussion's possessions and reply button, a news item's public).
+	prepare func(ctx context.Context, s *Session, who subject, q *Q) error
 }
 
 // run makes the requests of e for q under one hold of the session's call lock: whom the call
@@ -33,6 +38,16 @@ func run[Q, R any](ctx context.Context, s *Session, e endpoint[Q, R], q Q) (R, e
 		}
 	}()
 	who := s.subject()
+	if e.prepare != nil {
+		err := e.prepare(ctx, s, who, &q)
+		var ab errAbandoned
+		if errors.As(err, &ab) {
+			held = false
+		}
+		if err != nil {
+			return zero, err
+		}
+	}
 	datas, err := e.requests(s, who, q)
 	if err != nil {
 		return zero, err
@@ -61,4 +76,14 @@ func one[Q any](build func(s *Session, q Q) (any, error)) func(*Session, subject
 		}
 		return []any{d}, nil
 	}
+}
+
+// read is one request of a prepare step, made with the lock held; an abandoned exchange's
+// error is returned wrapped, so that run leaves the lock to it.
+func (s *Session) read(ctx context.Context, who subject, name string, onglet int, data any) (obj, error) {
+	rep, err := s.callLocked(ctx, who, name, onglet, data)
+	if err != nil {
+		return nil, err
+	}
+	return rep.data, nil
 }

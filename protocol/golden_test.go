@@ -36,6 +36,48 @@ var goldenCalls = []goldenCall{
 	{"homework", func(ctx context.Context, s *protocol.Session) (any, error) {
 		return s.Homework(ctx, protocol.HomeworkQuery{From: "2026-11-23", To: "2026-12-06"})
 	}},
+	// news and messaging (news.go, messaging.go)
+	{"news", func(ctx context.Context, s *protocol.Session) (any, error) { return s.News(ctx, protocol.NewsQuery{}) }},
+	{"discussions", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.Discussions(ctx, protocol.DiscussionsQuery{})
+	}},
+	{"messages", goldenMessages},
+	{"recipients", func(ctx context.Context, s *protocol.Session) (any, error) {
+		teachers, err := s.Recipients(ctx, protocol.RecipientsQuery{Kind: "teachers"})
+		if err != nil {
+			return nil, err
+		}
+		staff, err := s.Recipients(ctx, protocol.RecipientsQuery{Kind: "staff"})
+		return map[string]any{"teachers": teachers, "staff": staff}, err
+	}},
+	// attendance, menus, evaluations, report cards
+	{"attendance", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.Attendance(ctx, protocol.AttendanceQuery{})
+	}},
+	{"menus", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.Menus(ctx, protocol.MenusQuery{From: "2026-11-23", To: "2026-12-06"})
+	}},
+	{"evaluations", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.Evaluations(ctx, protocol.EvaluationsQuery{})
+	}},
+	{"reportCard", func(ctx context.Context, s *protocol.Session) (any, error) {
+		return s.ReportCard(ctx, protocol.ReportCardQuery{})
+	}},
+}
+
+// goldenMessages reads the messages of every discussion, by discussion subject.
+func goldenMessages(ctx context.Context, s *protocol.Session) (any, error) {
+	ds, err := s.Discussions(ctx, protocol.DiscussionsQuery{})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]any{}
+	for _, d := range ds {
+		if out[d.Subject], err = s.Messages(ctx, protocol.MessagesQuery{DiscussionID: d.ID}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // TestGolden compares each typed call's JSON, for the student and each child of the parent,

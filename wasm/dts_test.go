@@ -19,6 +19,18 @@ var dtsResults = map[string]reflect.Type{
 	"Lesson":   reflect.TypeFor[protocol.Lesson](),
 	"Grades":   reflect.TypeFor[protocol.Grades](),
 	"Homework": reflect.TypeFor[protocol.Homework](),
+
+	// news and messaging
+	"News":       reflect.TypeFor[protocol.News](),
+	"Discussion": reflect.TypeFor[protocol.Discussion](),
+	"Message":    reflect.TypeFor[protocol.Message](),
+	"Recipient":  reflect.TypeFor[protocol.Recipient](),
+
+	// school life, canteen, skills, report cards
+	"Attendance": reflect.TypeFor[protocol.Attendance](),
+	"MenuDay":    reflect.TypeFor[protocol.MenuDay](),
+	"Evaluation": reflect.TypeFor[protocol.Evaluation](),
+	"ReportCard": reflect.TypeFor[protocol.ReportCard](),
 }
 
 // TestDTSMatchesGo fails on any difference between the JSON the Go result types produce and

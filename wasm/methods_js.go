@@ -19,6 +19,21 @@ var sessionMethods = map[string]func(e *entry, args []js.Value) (job, js.Value, 
 	"selectChild": prepareSelectChild,
 	"keepAlive":   prepareKeepAlive,
 	"export":      prepareExport,
+
+	// news and messaging (news.go, messaging.go)
+	"news":         typed((*protocol.Session).News),
+	"markNewsRead": typedVoid((*protocol.Session).MarkNewsRead, "id", "read"),
+	"discussions":  typed((*protocol.Session).Discussions),
+	"messages":     typed((*protocol.Session).Messages, "discussionId"),
+	"reply":        typedVoid((*protocol.Session).Reply, "discussionId", "text"),
+	"recipients":   typed((*protocol.Session).Recipients),
+	"sendMessage":  typedVoid((*protocol.Session).SendMessage),
+
+	// school life, canteen, skills, report cards (attendance.go, menus.go, evaluations.go, reportcard.go)
+	"attendance":  typed((*protocol.Session).Attendance),
+	"menus":       typed((*protocol.Session).Menus),
+	"evaluations": typed((*protocol.Session).Evaluations),
+	"reportCard":  typed((*protocol.Session).ReportCard),
 }
 
 // prepareCall: call(name, data?, {onglet?, signal?}) → the reply's data object.

@@ -210,6 +210,30 @@ export interface HomeworkQuery extends CallOptions {
   to?: DateString;
 }
 
+/**
+ * A grading period by its id (from session.periods; absent for the account's default period),
+ * or a range of days, both ends included (`to` defaults to `from`). Not both.
+ */
+export type AttendanceQuery =
+  | ({ period?: string; from?: undefined; to?: undefined } & CallOptions)
+  | ({ from: DateString; to?: DateString; period?: undefined } & CallOptions);
+
+/** Menus of the days from `from` to `to`, both included (at most 8 weeks); `to` defaults to `from`. */
+export interface MenusQuery extends CallOptions {
+  from: DateString;
+  to?: DateString;
+}
+
+export interface EvaluationsQuery extends CallOptions {
+  /** A period id from session.periods; absent for the account's default period. */
+  period?: string;
+}
+
+export interface ReportCardQuery extends CallOptions {
+  /** A period id from session.periods; absent for the account's default period. */
+  period?: string;
+}
+
 /** "YYYY-MM-DD". */
 export type DateString = string;
 /** "YYYY-MM-DDTHH:MM:SS" in the school's local time (no offset). */
@@ -234,6 +258,36 @@ export interface Session {
   timetable(query: TimetableQuery): Promise<Lesson[]>;
   grades(query?: GradesQuery): Promise<Grades>;
   homework(query: HomeworkQuery): Promise<Homework[]>;
+  // News and messaging.
+  /** The informations and surveys of the news tab, in PRONOTE's order. */
+  news(options?: CallOptions): Promise<News[]>;
+  /** Marks one news item read (or unread with read false); an id not among news() is INVALID_ARGUMENT. Never retried. */
+  markNewsRead(id: string, read?: boolean, options?: CallOptions): Promise<void>;
+  /** The account's discussions (a parent's own, whichever child is selected). */
+  discussions(options?: CallOptions): Promise<Discussion[]>;
+  /** A discussion's messages, oldest first; markRead marks them read on the server. */
+  messages(discussionId: string, options?: MessagesOptions): Promise<Message[]>;
+  /**
+   * Answers a discussion with plain text. Rejects before sending anything with INVALID_ARGUMENT
+   * on an empty text and ACCESS_DENIED on a closed discussion. Never retried.
+   */
+  reply(discussionId: string, text: string, options?: CallOptions): Promise<void>;
+  /** The teachers (a parent: the selected child's) or the staff one can write to. */
+  recipients(query: RecipientsQuery): Promise<Recipient[]>;
+  /**
+   * Starts a discussion with recipients' ids from recipients(). Rejects before sending anything
+   * with INVALID_ARGUMENT on an empty text, no recipient or an unknown id. Never retried.
+   */
+  sendMessage(query: SendMessageQuery): Promise<void>;
+  // Attendance, canteen, skills, report cards.
+  /** Absences, delays, punishments and register observations of a period or a range of days, each list by date. */
+  attendance(query?: AttendanceQuery): Promise<Attendance>;
+  /** The canteen's menus, by date (one request per week). */
+  menus(query: MenusQuery): Promise<MenuDay[]>;
+  /** A period's skill evaluations, by date. */
+  evaluations(query?: EvaluationsQuery): Promise<Evaluation[]>;
+  /** A period's report card; one the school has not published yet resolves with `published: false`. */
+  reportCard(query?: ReportCardQuery): Promise<ReportCard>;
   /** Parent accounts: which child later calls are about (an id from user.children). */
   selectChild(id: string): Promise<void>;
   /** Tells the server the session is in use; send it about every two minutes of idleness while the user is active. */
@@ -350,6 +404,189 @@ export interface Attachment {
   /** Absent for a link whose address is not an absolute http(s) URL (javascript:, data:, …). */
   url?: string;
   kind: "file" | "link";
+}
+
+// News and messaging.
+
+export interface MessagesOptions extends CallOptions {
+  /** Mark the discussion's messages read on the server (default false). */
+  markRead?: boolean;
+}
+
+export interface RecipientsQuery extends CallOptions {
+  kind: "teachers" | "staff";
+}
+
+export interface SendMessageQuery extends CallOptions {
+  subject: string;
+  /** Plain text, not empty. */
+  text: string;
+  /** Recipient ids from recipients(), at least one. */
+  to: string[];
+}
+
+/** An information or a survey of the news tab. */
+export interface News {
+  id: string;
+  title: string;
+  author?: string;
+  category?: string;
+  created?: DateTimeString;
+  start?: DateString;
+  end?: DateString;
+  read: boolean;
+  survey: boolean;
+  /** PRONOTE's HTML as sent (an information's text, a survey's introduction): sanitise before display. */
+  html: string;
+  text: string;
+  attachments: Attachment[];
+  /** A survey's questions; empty for an information. */
+  questions: NewsQuestion[];
+}
+
+export interface NewsQuestion {
+  id: string;
+  title?: string;
+  /** PRONOTE's HTML as sent: sanitise before display. */
+  html: string;
+  text: string;
+  /** "statement": text to read, no answer. */
+  kind: "text" | "singleChoice" | "multipleChoice" | "statement" | "other";
+  choices: string[];
+  answered: boolean;
+}
+
+export interface Discussion {
+  id: string;
+  subject: string;
+  creator?: string;
+  /** PRONOTE's label of the participants. */
+  recipients?: string;
+  unread: number;
+  messages: number;
+  /** No reply is possible: reply() rejects with ACCESS_DENIED. */
+  closed: boolean;
+  /** PRONOTE's French label of the last message's date ("lundi 14h30", "12/09/25"), not a typed date. */
+  dateLabel?: string;
+  folder: "inbox" | "drafts" | "trash";
+}
+
+export interface Message {
+  id: string;
+  date: DateTimeString;
+  /** The account's own name when mine. */
+  author: string;
+  mine: boolean;
+  /** PRONOTE's HTML as sent, for messages written as HTML: sanitise before display. */
+  html?: string;
+  text: string;
+  attachments: Attachment[];
+}
+
+export interface Recipient {
+  id: string;
+  name: string;
+  kind: "teacher" | "staff";
+  /** A staff member's function. */
+  role?: string;
+  /** A teacher's subjects. */
+  subjects: string[];
+}
+
+/** What attendance() resolves with. */
+export interface Attendance {
+  absences: Absence[];
+  delays: Delay[];
+  punishments: Punishment[];
+  observations: Observation[];
+}
+
+export interface Absence {
+  id: string;
+  from: DateTimeString;
+  to: DateTimeString;
+  justified: boolean;
+  reasons: string[];
+  /** PRONOTE's count of the hours missed, e.g. "2h30". */
+  hours?: string;
+  days?: number;
+  parentsMustJustify?: boolean;
+  settled?: boolean;
+}
+
+export interface Delay {
+  id: string;
+  date: DateTimeString;
+  minutes: number;
+  justified: boolean;
+  justification?: string;
+  reasons: string[];
+}
+
+/**
+ * A punishment, or a precautionary measure (nature "Mesure conservatoire", PRONOTE's G 71/72),
+ * whose one schedule slot spans the measure.
+ */
+export interface Punishment {
+  id: string;
+  /** When it was given. */
+  date: DateString;
+  nature: string;
+  reasons: string[];
+  givenBy?: string;
+  exclusion: boolean;
+  homework?: string;
+  circumstances?: string;
+  /** Minutes. */
+  duration?: number;
+  /** When it is carried out; duration in minutes. */
+  schedule: { date: DateTimeString; duration?: number }[];
+}
+
+/** A teacher's remark in the register; kind is the school's label for it, e.g. "Oubli de matériel". */
+export interface Observation {
+  id: string;
+  date: DateString;
+  kind: string;
+  subject?: string;
+  teacher?: string;
+  text?: string;
+}
+
+export interface MenuDay {
+  date: DateString;
+  meals: {
+    kind: "lunch" | "dinner";
+    courses: {
+      kind: "starter" | "main" | "side" | "other" | "dessert" | "cheese";
+      /** labels: the dish's food labels, e.g. "Bio", "Fait maison". */
+      dishes: { name: string; labels: string[] }[];
+    }[];
+  }[];
+}
+
+export interface Evaluation {
+  id: string;
+  name: string;
+  date: DateString;
+  subject: string;
+  teacher?: string;
+  coefficient?: number;
+  description?: string;
+  /**
+   * name: the item assessed, else its domain; level: the acquisition level reached, e.g.
+   * "Maîtrise satisfaisante"; pillar: the common-core component.
+   */
+  skills: { id: string; name: string; level: string; abbreviation?: string; domain?: string;
+    item?: string; pillar?: string; coefficient?: number }[];
+}
+
+/** A report card; subjects and comments are empty while it is not published. */
+export interface ReportCard {
+  published: boolean;
+  subjects: { subject: string; coefficient?: number; average?: Mark; classAverage?: Mark; min?: Mark;
+    max?: Mark; comments: string[]; teachers: string[] }[];
+  comments: { title: string; text: string }[];
 }
 
 /**

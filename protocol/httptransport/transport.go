@@ -13,6 +13,7 @@ import (
 	"net/http/httptrace"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/pronote-web/pronote/protocol"
 )
@@ -25,11 +26,19 @@ type Transport struct {
 	client *http.Client
 }
 
+// IdleTimeout is how long the default Transport keeps an idle connection. It is well under
+// the keep-alive timeouts of web servers (IIS 120 s, nginx 75 s), so that a request is not
+// written on a connection the server is closing as idle: one that ends without an answer is
+// then far more likely lost on its way back than never read.
+const IdleTimeout = 30 * time.Second
+
 // New returns a Transport using a client derived from base (nil for a default one; the
 // protocol bounds each request itself, Options.Timeout). The client's redirect policy is
 // replaced: redirects are returned.
 func New(base *http.Client) *Transport {
-	c := &http.Client{}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.IdleConnTimeout = IdleTimeout
+	c := &http.Client{Transport: tr}
 	if base != nil {
 		copied := *base
 		c = &copied
@@ -55,8 +64,11 @@ func (t *Transport) Do(ctx context.Context, r *protocol.Request) (*protocol.Resp
 	resp, err := t.client.Do(req)
 	if err != nil {
 		err = unwrapURL(err)
-		if notSent(err, wrote.Load(), reused.Load()) {
+		switch {
+		case !wrote.Load():
 			return nil, fmt.Errorf("httptransport: %s request failed: %w: %w", r.Method, protocol.ErrNotSent, err)
+		case idleClosed(err, reused.Load()):
+			return nil, fmt.Errorf("httptransport: %s request failed: %w", r.Method, closedIdle{err})
 		}
 		return nil, fmt.Errorf("httptransport: %s request failed: %w", r.Method, err)
 	}
@@ -78,17 +90,25 @@ func (t *Transport) Do(ctx context.Context, r *protocol.Request) (*protocol.Resp
 	return out, nil
 }
 
-// notSent reports a request the server cannot have processed: one not written whole, or one
-// that met end-of-file before any answer on a kept-alive connection, which is the server
-// closing that idle connection as the request went out (its keep-alive timeout: net/http's
-// own reading of that error). A request written on a new connection and then lost may have
-// been processed.
-func notSent(err error, wrote, reused bool) bool {
-	if !wrote {
-		return true
-	}
+// idleClosed reports a request that met end-of-file before any answer on a kept-alive
+// connection: net/http's own reading of that is the server closing the idle connection as the
+// request went out (its keep-alive timeout), so the request was most likely not read. It may
+// also be a reply lost after the server processed it; nothing on the client tells the two
+// apart.
+func idleClosed(err error, reused bool) bool {
 	return reused && (errors.Is(err, io.EOF) || strings.Contains(err.Error(), "server closed idle connection"))
 }
+
+// closedIdle is idleClosed's error: the session takes the request as not counted
+// (protocol.ErrNotSent), and its text says so without claiming more than is known, so that no
+// one retries a write on its word.
+type closedIdle struct{ err error }
+
+func (e closedIdle) Error() string {
+	return "the server closed its kept-alive connection without answering (most likely its keep-alive timeout, before reading the request; a write may still have been recorded): " + e.err.Error()
+}
+
+func (e closedIdle) Unwrap() []error { return []error{protocol.ErrNotSent, e.err} }
 
 // CloseIdleConnections closes the keep-alive connections the transport holds.
 func (t *Transport) CloseIdleConnections() { t.client.CloseIdleConnections() }

@@ -42,6 +42,11 @@
 // homework, 89 empty lesson contents), SaisieTAFFaitEleve (88), Navigation (7) and, on the 2023
 // profile only, Presence (7).
 //
+// News and messaging: PageActualites and SaisieActualites (8; in the 2026.1+ spelling,
+// nature/listeNatures and no listeQuestions on informations, on the 2026 profile),
+// ListeMessagerie, ListeMessages, SaisieMessage (replies and new discussions) and
+// ListeRessourcesPourCommunication (131). Their writes last until Reset.
+//
 // The demo school (see Demo) is a pure function of Options.Now's date: tests pass a fixed date
 // and compute expected values with NewDemo.
 //

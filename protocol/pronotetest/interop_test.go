@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -22,10 +23,23 @@ type pawnoteResult struct {
 	Lessons  int      `json:"lessons"`
 	Grades   int      `json:"grades"`
 	Calls    []string `json:"calls"`
+
+	// Messaging is what --messaging read and wrote (interop/pawnote.mjs, newsAndMessaging).
+	Messaging *struct {
+		News        int    `json:"news"`
+		FirstRead   []bool `json:"firstRead"`   // before and after newsRead
+		Discussions int    `json:"discussions"` // of the account
+		Messages    []int  `json:"messages"`    // of the first discussion, before and after a reply
+		Teachers    int    `json:"teachers"`
+	} `json:"messaging"`
+
+	// SchoolLife counts what pawnote read of attendance, menus and evaluations.
+	SchoolLife map[string]int `json:"schoolLife"`
 }
 
 // TestPawnoteInterop logs an independent client, pawnote 1.6.2 (npm), into the fake server for
-// each profile and reads the timetable and grades: 2023, 2024.3.9 and 2025 must work for the
+// each profile and reads the timetable and grades (then news and messaging, with a news item
+// marked read and a reply written): 2023, 2024.3.9 and 2025 must work for the
 // student and the parent; 2026 must fail (pawnote reads neither the 2026 markup nor the direct
 // challenge). It needs node and node_modules/pawnote (./build.sh installs both).
 func TestPawnoteInterop(t *testing.T) {
@@ -86,7 +100,7 @@ func runPawnote(t *testing.T, node, script string, srv *Server, kind string, chi
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, script, "--url", srv.URL+"eleve.html", "--username", user,
 		"--password", pass, "--kind", kind, "--child", strconv.Itoa(child),
-		"--from", "2026-11-23", "--to", "2026-11-27", "--timeout", "50")
+		"--from", "2026-11-23", "--to", "2026-11-27", "--timeout", "50", "--messaging")
 	cmd.Dir = filepath.Dir(script)
 	out, _ := cmd.Output() // exit 1 is an expected outcome; the JSON line says what happened
 	var res pawnoteResult
@@ -120,8 +134,39 @@ func checkPawnote(t *testing.T, res pawnoteResult, kind string, child int, wantE
 	if res.Lessons != lessons || res.Grades != grades || lessons == 0 || grades == 0 {
 		t.Errorf("%d lessons, %d grades; want %d, %d", res.Lessons, res.Grades, lessons, grades)
 	}
+	checkPawnoteSchoolLife(t, res, d, st)
 	if !strings.Contains(res.Resource, strings.Fields(st.Name)[0]) {
 		t.Errorf("resource %q, want %q", res.Resource, st.Name)
+	}
+	m := res.Messaging
+	if m == nil || m.News != 3 || !reflect.DeepEqual(m.FirstRead, []bool{false, true}) || m.Discussions != 3 ||
+		!reflect.DeepEqual(m.Messages, []int{2, 3}) || m.Teachers != len(d.Teachers(st)) {
+		t.Errorf("news and messaging through pawnote: %+v", m)
+	}
+}
+
+// checkPawnoteSchoolLife compares what pawnote read of attendance (Trimestre 1), the menus of
+// the week of 2026-11-23 and the evaluations of Trimestre 1 with the dataset.
+func checkPawnoteSchoolLife(t *testing.T, res pawnoteResult, d *Demo, st Student) {
+	t.Helper()
+	t1, _ := d.PeriodByID("periode-t1")
+	rec := d.Attendance(st, t1.Start, t1.End)
+	want := map[string]int{"absences": len(rec.Absences), "delays": len(rec.Delays), "observations": len(rec.Observations),
+		"punishments": 0, "measures": 0, "evaluations": 0, "skills": 0,
+		"menuDays": len(d.Menus(day(2026, 11, 23), day(2026, 11, 29)))}
+	for _, p := range rec.Punishments {
+		if p.Measure {
+			want["measures"]++
+		} else {
+			want["punishments"]++
+		}
+	}
+	for _, e := range d.Evaluations(st, t1.ID) {
+		want["evaluations"]++
+		want["skills"] += len(e.Skills)
+	}
+	if !reflect.DeepEqual(res.SchoolLife, want) || want["absences"] == 0 || want["menuDays"] == 0 || want["skills"] == 0 {
+		t.Errorf("school life: pawnote read %v, want %v", res.SchoolLife, want)
 	}
 }
 

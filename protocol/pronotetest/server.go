@@ -79,6 +79,11 @@ type Server struct {
 	planted  []Homework        // extra homework added by PlantHomework (planted.go)
 	tokens   map[string]string // mobile tokens by username and device uuid
 	sec      security          // QR codes, devices, PIN tries, new passwords (security.go)
+
+	// What the news and messaging writes changed, by account, until Reset (data_news.go,
+	// data_messaging.go): read states of news items, and mailboxes once written to.
+	newsRead map[string]bool
+	mail     map[string][]Discussion
 }
 
 // maxSessions bounds the memory of a long-running demo server.
@@ -181,8 +186,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// Reset clears the faults, the failed-login counter, the homework changes and the request
-// log. Open sessions stay valid.
+// Reset clears the faults, the failed-login counter, the homework, news and messaging
+// changes and the request log. Open sessions stay valid.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -192,6 +197,7 @@ func (s *Server) Reset() {
 	s.log = nil
 	s.done = map[string]bool{}
 	s.planted = nil
+	s.newsRead, s.mail = nil, nil
 }
 
 // now is the dataset anchor.

@@ -96,7 +96,7 @@ func (s *Server) parametresUtilisateur(sess *session, req request) (reply, *prot
 		"listeOngletsInvisibles":   []int{},
 		"listeOngletsNotification": []int{},
 		"autorisations": map[string]any{
-			"AvecDiscussion": false, "AvecDiscussionPersonnels": false, "AvecDiscussionProfesseurs": false,
+			"AvecDiscussion": true, "AvecDiscussionPersonnels": true, "AvecDiscussionProfesseurs": true,
 			"tailleMaxRenduTafEleve": 4 << 20,
 			"cours":                  map[string]any{"domaineConsultationEDT": tv(8, "[1..44]")},
 		},

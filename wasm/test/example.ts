@@ -9,6 +9,10 @@ import {
   type PasswordLogin, type TokenLogin, type QRLogin, type ENTCookiesLogin, type TwoFactorNeed, type TwoFactorAnswer,
   type PrepareENTOptions, type ENTHandshake,
 } from "../../web/pronote.js";
+import {
+  type Absence, type Attendance, type AttendanceQuery, type Delay, type Evaluation, type EvaluationsQuery,
+  type MenuDay, type MenusQuery, type Observation, type Punishment, type ReportCard, type ReportCardQuery,
+} from "../../web/pronote.js";
 
 // The other ways to log in, typed.
 export async function otherLogins(pronote: Pronote, qrText: string): Promise<string | null> {
@@ -77,4 +81,45 @@ export async function example(bytes: ArrayBuffer): Promise<void> {
   await again.close();
   await session.close();
   console.log(kind, start, gk, avg?.subject, files.length, Object.keys(data).length, steps);
+}
+
+// News and messaging.
+import type {
+  Discussion, Message, MessagesOptions, News, NewsQuestion, Recipient, RecipientsQuery, SendMessageQuery,
+} from "../../web/pronote.js";
+
+export async function exampleMessaging(session: Session): Promise<void> {
+  const news: News[] = await session.news();
+  const questions: NewsQuestion[] = news.flatMap((n) => n.questions);
+  if (news.length > 0) await session.markNewsRead(news[0].id);
+  if (news.length > 1) await session.markNewsRead(news[1].id, false, { signal: AbortSignal.timeout(5000) });
+  const discussions: Discussion[] = await session.discussions();
+  const mo: MessagesOptions = { markRead: true };
+  const open = discussions.find((d) => !d.closed && d.folder === "inbox");
+  const messages: Message[] = open ? await session.messages(open.id, mo) : [];
+  if (open) await session.reply(open.id, "Merci !");
+  const rq: RecipientsQuery = { kind: "teachers" };
+  const teachers: Recipient[] = await session.recipients(rq);
+  const sq: SendMessageQuery = { subject: "Question", text: "Bonjour", to: teachers.slice(0, 1).map((t) => t.id) };
+  await session.sendMessage(sq);
+  console.log(questions.length, messages.map((m) => m.html ?? m.text), (await session.recipients({ kind: "staff" })).length);
+}
+
+export async function exampleSchoolLife(session: Session, period: string): Promise<void> {
+  const byPeriod: AttendanceQuery = { period };
+  const byDays: AttendanceQuery = { from: "2026-11-01", to: "2026-11-30" };
+  const record: Attendance = await session.attendance(byPeriod);
+  const absences: Absence[] = (await session.attendance(byDays)).absences;
+  const delay: Delay | undefined = record.delays[0];
+  const punishment: Punishment | undefined = record.punishments[0];
+  const observation: Observation | undefined = record.observations[0];
+  const mq: MenusQuery = { from: "2026-11-23", to: "2026-12-06" };
+  const menus: MenuDay[] = await session.menus(mq);
+  const labels: string[] = menus.flatMap((d) => d.meals.flatMap((m) => m.courses.flatMap((c) => c.dishes.flatMap((x) => x.labels))));
+  const eq: EvaluationsQuery = { period };
+  const evaluations: Evaluation[] = await session.evaluations(eq);
+  const rq: ReportCardQuery = { period };
+  const card: ReportCard = await session.reportCard(rq);
+  console.log(absences.length, delay?.minutes, punishment?.schedule[0]?.date, observation?.kind, labels.length,
+    evaluations[0]?.skills[0]?.level, card.published, card.subjects[0]?.average?.value);
 }

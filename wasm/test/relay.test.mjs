@@ -53,3 +53,19 @@ test("the relay's login guard rejects with RATE_LIMITED and relayCode RELAY_RATE
     await guarded.stop();
   }
 });
+
+test("attendance, menus, evaluations and reportCard through the relay, for each child", { skip: !ready && "dist/relay missing" }, async () => {
+  const pronote = await loadPronote();
+  const s = await pronote.login({ url: fake.parent, ...fake.accounts.parent, relay: relay.url });
+  const published = {};
+  for (const child of s.user.children) {
+    await s.selectChild(child.id);
+    const a = await s.attendance();
+    assert.ok(a.absences.length > 0 && a.delays.length > 0 && a.punishments.length > 0, child.name);
+    assert.equal((await s.menus({ from: "2026-11-23", to: "2026-12-06" })).length, 10);
+    assert.ok((await s.evaluations()).length > 0);
+    published[child.name] = (await s.reportCard()).published;
+  }
+  assert.deepEqual(published, { "MARTIN Léa": true, "MARTIN Hugo": false });
+  await s.close();
+});

@@ -12,6 +12,20 @@ const (
 	TabGrades         = 198 // DernieresNotes
 )
 
+// Tabs of news and messaging (§8.1).
+const (
+	TabNews      = 8   // PageActualites, SaisieActualites
+	TabMessaging = 131 // ListeMessagerie, ListeMessages, SaisieMessage, ListeRessourcesPourCommunication
+)
+
+// Tabs of attendance, menus, skills and report cards (§8.1).
+const (
+	TabMenus       = 10  // PageMenus
+	TabReportCard  = 13  // PageBulletins
+	TabAttendance  = 19  // PagePresence
+	TabEvaluations = 201 // DernieresEvaluations
+)
+
 // TabFolder is the tab each tab is nested under in listeOnglets; tabs absent from it are at
 // the top of the tree.
 var TabFolder = map[int]int{TabHomework: TabWork, TabLessonContents: TabWork}

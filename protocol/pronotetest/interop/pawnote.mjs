@@ -1,6 +1,6 @@
 // Interop driver: an independent PRONOTE client (the npm package pawnote, pinned
-// in /work/main/package.json) logs in to a PRONOTE space and reads a timetable and
-// grades. Run against protocol/pronotetest's fake server, it proves that the fake
+// in /work/main/package.json) logs in to a PRONOTE space and reads a timetable,
+// grades, attendance, menus and skill evaluations. Run against protocol/pronotetest's fake server, it proves that the fake
 // speaks the real protocol, since pawnote was written against live servers and
 // shares no code with this repository. pawnote is used as an installed test tool
 // only (it is GPL); nothing of it is copied here.
@@ -17,7 +17,7 @@
 // Prints ONE line of JSON on stdout and exits 0 on success:
 //   {"ok":true,"user":"…","resource":"…","version":[2025,2,6],"lessons":N,
 //    "subjects":[…],"firstLesson":{…},"periods":[…],"period":"…","grades":N,
-//    "averages":N,"overall":15.5,"calls":["GET /pronote/mobile.eleve.html",
+//    "averages":N,"overall":15.5,"schoolLife":{"absences":N,…},"calls":["GET /pronote/mobile.eleve.html",
 //    "FonctionParametres","Identification",…]}
 // or {"ok":false,"error":"<ErrorName>: <message>","calls":[…]} and exits 1.
 //
@@ -45,6 +45,7 @@ const argv = () => parseArgs({
     token: { type: "string" },
     qr: { type: "string" }, // the QR code's JSON text
     pin: { type: "string" },
+    messaging: { type: "boolean", default: false },
   },
 }).values;
 
@@ -139,8 +140,11 @@ async function main() {
   const period = opt.period ? periods.find((p) => p.name === opt.period || p.id === opt.period) : periods[0];
   if (!period) throw new Error(`no grade period${opt.period ? ` named ${opt.period}` : ""}`);
   const grades = await pawnote.gradesOverview(session, period);
+  const messaging = opt.messaging ? await newsAndMessaging(session) : undefined;
+  const schoolLife = await readSchoolLife(session, period);
 
   return {
+    messaging,
     ok: true,
     // Whether the login returned a token, and a new one: the token itself is never printed.
     gotToken: typeof refresh?.token === "string" && refresh.token.length > 0,
@@ -160,7 +164,42 @@ async function main() {
     grades: grades.grades.length,
     averages: grades.subjectsAverages.length,
     overall: points(grades.overallAverage),
+    schoolLife,
   };
+}
+
+// Attendance (notebook) and skills of the period, the menus of the --from week (or this one):
+// how many of each pawnote read.
+async function readSchoolLife(session, period) {
+  const notebook = await pawnote.notebook(session, period);
+  const week = await pawnote.menus(session, opt.from ? localDate(opt.from, "from") : new Date());
+  const evaluations = await pawnote.evaluations(session, period);
+  return {
+    absences: notebook.absences.length,
+    delays: notebook.delays.length,
+    punishments: notebook.punishments.length,
+    observations: notebook.observations.length,
+    measures: notebook.precautionaryMeasures.length,
+    menuDays: week.days.length,
+    evaluations: evaluations.length,
+    skills: evaluations.reduce((n, e) => n + e.skills.length, 0),
+  };
+}
+
+// With --messaging: the news, marking the first one read, the discussions, the first one's
+// messages, a reply to it and the teachers one can write to, as pawnote reads and writes them.
+async function newsAndMessaging(session) {
+  // pawnote updates the objects it is given after a write: keep the figures before it.
+  const news = await pawnote.news(session);
+  const firstRead = [news.items[0].read];
+  await pawnote.newsRead(session, news.items[0], true);
+  firstRead.push((await pawnote.news(session)).items[0].read);
+  const { items } = await pawnote.discussions(session);
+  const messages = [(await pawnote.discussionMessages(session, items[0])).sents.length];
+  await pawnote.discussionSendMessage(session, items[0], "Merci (pawnote)");
+  messages.push((await pawnote.discussionMessages(session, items[0])).sents.length);
+  const teachers = await pawnote.newDiscussionRecipients(session, pawnote.EntityKind.Teacher);
+  return { news: news.items.length, firstRead, discussions: items.length, messages, teachers: teachers.length };
 }
 
 // Same behaviour as pawnote's own default fetcher (Node's fetch), which it does not export.

@@ -39,8 +39,13 @@
 //
 // Functions served: FonctionParametres, Identification, Authentification,
 // ParametresUtilisateur, PageEmploiDuTemps (16), DernieresNotes (198), PageCahierDeTexte (88
-// homework, 89 empty lesson contents), SaisieTAFFaitEleve (88), Navigation (7) and, on the 2023
-// profile only, Presence (7).
+// homework, 89 lesson contents), SaisieTAFFaitEleve (88), PageInfosPerso (49 account details,
+// 16 iCal parameters), PageEquipePedagogique (37), Navigation (7) and, on the 2023 profile
+// only, Presence (7).
+//
+// Other URLs (§8.2): GET FichiersExternes/{hex}/{name}?Session={h} serves the files a session
+// listed (DemoFile), and GET ical/mesinformations.ics?icalsecurise=… a pupil's iCal feed
+// (ICalendar), without a session; anything else there is 404.
 //
 // The demo school (see Demo) is a pure function of Options.Now's date: tests pass a fixed date
 // and compute expected values with NewDemo.

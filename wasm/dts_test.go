@@ -19,6 +19,11 @@ var dtsResults = map[string]reflect.Type{
 	"Lesson":   reflect.TypeFor[protocol.Lesson](),
 	"Grades":   reflect.TypeFor[protocol.Grades](),
 	"Homework": reflect.TypeFor[protocol.Homework](),
+
+	// data-c (DownloadedFile is built by typedFile, not from JSON: bytes is a Uint8Array)
+	"LessonContent": reflect.TypeFor[protocol.LessonContent](),
+	"Account":       reflect.TypeFor[protocol.Account](),
+	"Teacher":       reflect.TypeFor[protocol.Teacher](),
 }
 
 // TestDTSMatchesGo fails on any difference between the JSON the Go result types produce and

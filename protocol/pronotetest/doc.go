@@ -29,7 +29,8 @@
 //	G 13 La page a expiré ! (6)   wrong or (with RequireCookie) missing cookie (fatal)
 //	G 14 La page a expiré ! (7)   bad order number or payload before login, calls out of order (fatal)
 //	G 8  La page a expiré ! (1)   bad order number or payload after login (fatal)
-//	G 3  Accès refusé             onglet missing, not the function's, or not in listeOnglets
+//	G 3  Accès refusé             onglet missing, not the function's, or not in listeOnglets; a
+//	                              ressource or a homework item (SaisieTAFFaitEleve) of another pupil
 //	G 21 Impossible d'afficher la page   unknown function, malformed request data
 //	G 22 L'élément demandé n'existe plus  an N this session did not hand out
 //	G 25 Vous avez dépassé …      rate limit on Identification/Authentification

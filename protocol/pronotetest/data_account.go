@@ -27,21 +27,23 @@ func noDataObject(req request) *protoError {
 	return nil
 }
 
-// infosPerso answers PageInfosPerso: on onglet 49 the pupil's details (Informations, §8.1),
-// on onglet 16 the timetable's iCal parameters (iCal.liste[0].paramICal, paramSuppl), or no
-// iCal at all with Options.NoICal.
+// infosPerso answers PageInfosPerso: on onglet 16 the timetable's iCal parameters
+// (iCal.liste[0].paramICal, paramSuppl; §8.1), on onglet 49 the pupil's details
+// (Informations) and the same iCal, where pawnote 1.6.2 reads it on 2024+ servers. With
+// Options.NoICal there is no iCal.
 func (s *Server) infosPerso(sess *session, req request, st Student) (reply, *protoError) {
 	if perr := noDataObject(req); perr != nil {
 		return reply{}, perr
 	}
 	var sig signature
 	json.Unmarshal(req.sig, &sig) // checked by checkSignature
+	data := map[string]any{}
+	if !s.opts.NoICal {
+		feed := map[string]any{"L": "Emploi du temps", "paramICal": ICalToken(st), "paramSuppl": ICalParam}
+		data["iCal"] = map[string]any{"liste": list24([]map[string]any{feed})}
+	}
 	if *sig.Onglet == wire.TabTimetable {
-		if s.opts.NoICal {
-			return reply{data: map[string]any{}}, nil
-		}
-		feed := map[string]any{"L": "Emploi du temps", "paramICal": ICalToken(st), "paramSuppl": icalParam(st)}
-		return reply{data: map[string]any{"iCal": map[string]any{"liste": list24([]map[string]any{feed})}}}, nil
+		return reply{data: data}, nil
 	}
 	a := sess.demo.Account(st)
 	inf := map[string]any{
@@ -51,11 +53,10 @@ func (s *Server) infosPerso(sess *session, req request, st Student) (reply, *pro
 	for i, line := range a.Address {
 		inf[fmt.Sprintf("adresse%d", i+1)] = line
 	}
-	return reply{data: map[string]any{
-		"Informations":  inf,
-		"securisation":  map[string]any{"mode": 0},
-		"autorisations": map[string]any{"avecModifAdresse": false},
-	}}, nil
+	data["Informations"] = inf
+	data["securisation"] = map[string]any{"mode": 0}
+	data["autorisations"] = map[string]any{"avecModifAdresse": false}
+	return reply{data: data}, nil
 }
 
 // teachingTeam answers PageEquipePedagogique (onglet 37): the class's teachers with their
@@ -77,17 +78,22 @@ func (s *Server) teachingTeam(sess *session, req request, st Student) (reply, *p
 	return reply{data: map[string]any{"liste": list24(list)}}, nil
 }
 
-// icalPath is where the iCal feeds live, relative to RootPath (§8.2).
-const icalPath = "ical/mesinformations.ics"
+// isICalPath reports whether a path relative to RootPath is an iCal feed: ical/NAME.ics,
+// mesinformations.ics in §8.2; pawnote 1.6.2 asks for timetable.ics, so the name is free.
+func isICalPath(rest string) bool {
+	name, ok := strings.CutPrefix(rest, "ical/")
+	return ok && strings.HasSuffix(name, ".ics") && !strings.Contains(name, "/")
+}
 
-// serveICal answers GET {root}ical/mesinformations.ics?icalsecurise=…&version=…&param=…
-// without a session, as calendar applications fetch it: the pupil's lessons of the anchor's
-// week and the next one. An unknown icalsecurise, a wrong param, or Options.NoICal is 404.
+// serveICal answers GET {root}ical/NAME.ics?icalsecurise=…&version=…&param=… without a
+// session, as calendar applications fetch it: the pupil's lessons of the anchor's week and
+// the next one. version and param are not checked. An unknown icalsecurise, or
+// Options.NoICal, is 404.
 func (s *Server) serveICal(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	var st Student
 	for _, c := range []Student{StudentLea, StudentHugo} {
-		if q.Get("icalsecurise") == ICalToken(c) && (!q.Has("param") || q.Get("param") == icalParam(c)) {
+		if q.Get("icalsecurise") == ICalToken(c) {
 			st = c
 		}
 	}

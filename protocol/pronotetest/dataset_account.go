@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strings"
 )
 
 // AccountDetails is what PageInfosPerso (onglet 49) tells about a pupil (Informations).
@@ -82,7 +81,6 @@ func ICalToken(st Student) string {
 	return hex.EncodeToString(sum[:12])
 }
 
-// icalParam is the paramSuppl sent with a pupil's feed.
-func icalParam(st Student) string {
-	return strings.ToUpper(ICalToken(st)[:8])
-}
+// ICalParam is the paramSuppl sent with every feed: the hex of extra query options ("&o=2"),
+// the value an independent client (pawnote 1.6.2) sends to real servers as a constant.
+var ICalParam = hex.EncodeToString([]byte("&o=2"))

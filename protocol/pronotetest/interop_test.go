@@ -15,13 +15,14 @@ import (
 
 // pawnoteResult is the JSON line printed by interop/pawnote.mjs.
 type pawnoteResult struct {
-	OK       bool     `json:"ok"`
-	Error    string   `json:"error"`
-	User     string   `json:"user"`
-	Resource string   `json:"resource"`
-	Lessons  int      `json:"lessons"`
-	Grades   int      `json:"grades"`
-	Calls    []string `json:"calls"`
+	OK       bool         `json:"ok"`
+	Error    string       `json:"error"`
+	User     string       `json:"user"`
+	Resource string       `json:"resource"`
+	Lessons  int          `json:"lessons"`
+	Grades   int          `json:"grades"`
+	Calls    []string     `json:"calls"`
+	More     *pawnoteMore `json:"more"` // with --more (interop_more_test.go)
 }
 
 // TestPawnoteInterop logs an independent client, pawnote 1.6.2 (npm), into the fake server for
@@ -76,7 +77,7 @@ func TestPawnoteInterop(t *testing.T) {
 	}
 }
 
-func runPawnote(t *testing.T, node, script string, srv *Server, kind string, child int) pawnoteResult {
+func runPawnote(t *testing.T, node, script string, srv *Server, kind string, child int, extra ...string) pawnoteResult {
 	t.Helper()
 	user, pass := StudentUsername, StudentPassword
 	if kind == "parent" {
@@ -84,9 +85,10 @@ func runPawnote(t *testing.T, node, script string, srv *Server, kind string, chi
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, node, script, "--url", srv.URL+"eleve.html", "--username", user,
+	args := append([]string{script, "--url", srv.URL + "eleve.html", "--username", user,
 		"--password", pass, "--kind", kind, "--child", strconv.Itoa(child),
-		"--from", "2026-11-23", "--to", "2026-11-27", "--timeout", "50")
+		"--from", "2026-11-23", "--to", "2026-11-27", "--timeout", "50"}, extra...)
+	cmd := exec.CommandContext(ctx, node, args...)
 	cmd.Dir = filepath.Dir(script)
 	out, _ := cmd.Output() // exit 1 is an expected outcome; the JSON line says what happened
 	var res pawnoteResult

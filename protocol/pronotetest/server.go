@@ -165,7 +165,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveInfo(w)
 	case strings.HasPrefix(rest, "FichiersExternes/"):
 		s.serveFile(w, r, rest)
-	case rest == icalPath:
+	case isICalPath(rest):
 		s.serveICal(w, r)
 	case strings.HasPrefix(rest, "appelfonction/"):
 		if r.Method != http.MethodPost {

@@ -109,10 +109,10 @@ type SetHomeworkDoneQuery struct {
 
 // SetHomeworkDone marks one homework item done or not done (SaisieTAFFaitEleve, onglet 88,
 // §8.1): one request naming that item only. Like every write it is never retried: when it
-// fails, whether the server applied it is unknown until the homework is read again.
-func (s *Session) SetHomeworkDone(ctx context.Context, q SetHomeworkDoneQuery) error {
-	_, err := run(ctx, s, setHomeworkDoneCall, q)
-	return err
+// fails, whether the server applied it is unknown until the homework is read again. Its
+// result is empty; it has the shape of every typed call.
+func (s *Session) SetHomeworkDone(ctx context.Context, q SetHomeworkDoneQuery) (struct{}, error) {
+	return run(ctx, s, setHomeworkDoneCall, q)
 }
 
 var setHomeworkDoneCall = endpoint[SetHomeworkDoneQuery, struct{}]{

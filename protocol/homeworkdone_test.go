@@ -47,7 +47,7 @@ func TestSetHomeworkDone(t *testing.T) {
 			}
 			for _, done := range []bool{true, false} {
 				sent := len(srv.Requests())
-				if err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: id, Done: ptr(done)}); err != nil {
+				if _, err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: id, Done: ptr(done)}); err != nil {
 					t.Fatalf("done=%v: %v", done, err)
 				}
 				if n := len(srv.Requests()) - sent; n != 1 {
@@ -64,7 +64,9 @@ func TestSetHomeworkDone(t *testing.T) {
 					}
 				}
 			}
-			s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: id, Done: ptr(true)})
+			if _, err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: id, Done: ptr(true)}); err != nil {
+				t.Fatal(err)
+			}
 			again := login(t, srv, "student")
 			hw, err := again.Homework(ctx, thisWeek)
 			if err != nil {
@@ -112,7 +114,7 @@ func TestSetHomeworkDoneParent(t *testing.T) {
 			id = k
 		}
 	}
-	if err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: id, Done: ptr(true)}); err != nil {
+	if _, err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: id, Done: ptr(true)}); err != nil {
 		t.Fatal(err)
 	}
 	if got := doneState(t, s); !got[id] || countTrue(got) != countTrue(states[kids[0].ID])+1 {
@@ -122,7 +124,7 @@ func TestSetHomeworkDoneParent(t *testing.T) {
 	if got := doneState(t, s); countTrue(got) != countTrue(states[kids[1].ID]) || len(got) != len(states[kids[1].ID]) {
 		t.Errorf("%s: the other child's homework changed", kids[1].Name)
 	}
-	err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: id, Done: ptr(false)})
+	_, err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: id, Done: ptr(false)})
 	var se *protocol.ServerError
 	if !errors.As(err, &se) || se.G != 3 || protocol.Code(err) != "SERVER_ERROR" {
 		t.Errorf("another child's homework: err = %v, want a refusal (G 3)", err)
@@ -148,7 +150,7 @@ func TestSetHomeworkDoneArguments(t *testing.T) {
 		{protocol.SetHomeworkDoneQuery{ID: "  ", Done: ptr(true)}, "id"},
 		{protocol.SetHomeworkDoneQuery{ID: "88#x"}, "done"},
 	} {
-		err := s.SetHomeworkDone(ctx, tc.q)
+		_, err := s.SetHomeworkDone(ctx, tc.q)
 		var ae *protocol.ArgumentError
 		if !errors.As(err, &ae) || ae.Name != tc.name || protocol.Code(err) != "INVALID_ARGUMENT" {
 			t.Errorf("%+v: err = %v, want an invalid %s", tc.q, err, tc.name)
@@ -157,7 +159,7 @@ func TestSetHomeworkDoneArguments(t *testing.T) {
 	if len(srv.Requests()) != sent {
 		t.Error("a request was sent for an invalid write")
 	}
-	err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: "88#unknown", Done: ptr(true)})
+	_, err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: "88#unknown", Done: ptr(true)})
 	var se *protocol.ServerError
 	if !errors.As(err, &se) || se.G != 22 {
 		t.Errorf("unknown id: err = %v, want G 22", err)
@@ -190,7 +192,7 @@ func TestSetHomeworkDoneNeverRetried(t *testing.T) {
 		// processed (TestIdleConnectionClosed), and this test is about one that was.
 		tr.CloseIdleConnections()
 		sent := len(srv.Requests())
-		err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: id, Done: ptr(true)})
+		_, err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: id, Done: ptr(true)})
 		if err == nil {
 			t.Fatalf("%v: no error", f)
 		}

@@ -57,16 +57,16 @@ func decodeQuery(args []js.Value, positional []string, q any) (js.Value, error) 
 	return signal, decodeQueryJSON(text, fields, q)
 }
 
-// typedVoid is typed for a method that resolves with undefined (a write): the same query
-// decoding, no result.
-func typedVoid[Q any](call func(*protocol.Session, context.Context, Q) error, positional ...string) func(e *entry, args []js.Value) (job, js.Value, error) {
+// typedVoid is typed for a method that resolves with undefined (a write such as
+// markNewsRead or reply): the Go result is dropped.
+func typedVoid[Q, R any](call func(*protocol.Session, context.Context, Q) (R, error), positional ...string) func(e *entry, args []js.Value) (job, js.Value, error) {
 	return func(e *entry, args []js.Value) (job, js.Value, error) {
 		var q Q
 		signal, err := decodeQuery(args, positional, &q)
 		if err != nil {
 			return nil, js.Undefined(), err
 		}
-		return doneJob(func(ctx context.Context) error { return call(e.s, ctx, q) }), signal, nil
+		return doneJob(func(ctx context.Context) error { _, err := call(e.s, ctx, q); return err }), signal, nil
 	}
 }
 

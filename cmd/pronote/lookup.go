@@ -90,7 +90,7 @@ func setHomeworkDone(ctx context.Context, s *protocol.Session, text []byte) (any
 	if len(match) != 1 {
 		return nil, &usageError{fmt.Sprintf("pronote: setHomeworkDone: %d items match (want exactly one; --text narrows)", len(match))}
 	}
-	if err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: match[0].ID, Done: q.Done}); err != nil {
+	if _, err := s.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: match[0].ID, Done: q.Done}); err != nil {
 		return nil, err
 	}
 	match[0].Done = *q.Done

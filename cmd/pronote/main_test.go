@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -86,10 +87,15 @@ func TestCalls(t *testing.T) {
 			stdout, stderr, code := pronote(t, pw, student(srv, tt.args...)...)
 			var v any
 			if code != 0 || json.Unmarshal([]byte(stdout), &v) != nil || !tt.check(v) {
-				t.Errorf("%v: exit %d, stderr %q, stdout %.300s", tt.args, code, stderr, stdout)
+				t.Errorf("%v: exit %d, stderr %q, stdout %.300s", tt.args, code, stderr, redact(stdout))
 			}
 		})
 	}
+}
+
+// redact hides the session numbers and iCal tokens of addresses, for failure messages.
+func redact(s string) string {
+	return regexp.MustCompile(`(Session|icalsecurise)=[^&"\s]+`).ReplaceAllString(s, "$1=…")
 }
 
 // field walks objects by key; nil when a key is missing.
@@ -131,7 +137,7 @@ func TestWritesAndFiles(t *testing.T) {
 	stdout, stderr, code := pronote(t, pw, parent("setHomeworkDone", "--due", it["due"].(string), "--subject", it["subject"].(string),
 		"--text", it["text"].(string)[:8], "--done")...)
 	if code != 0 || !strings.Contains(stdout, `"done": true`) {
-		t.Fatalf("setHomeworkDone: exit %d, %s%s", code, stdout, stderr)
+		t.Fatalf("setHomeworkDone: exit %d, %s%s", code, redact(stdout), stderr)
 	}
 	after, _, _ := pronote(t, pw, parent(week...)...)
 	var now []map[string]any
@@ -153,7 +159,7 @@ func TestWritesAndFiles(t *testing.T) {
 	stdout, stderr, code = pronote(t, pw, parent("download", "--from", "2026-11-17", "--name", "cours.pdf", "-o", file)...)
 	body, err := os.ReadFile(file)
 	if code != 0 || err != nil || !bytes.HasPrefix(body, []byte("%PDF-1.4")) || !strings.Contains(stdout, `"size": `) {
-		t.Errorf("download -o: exit %d, %s%s, file %v", code, stdout, stderr, err)
+		t.Errorf("download -o: exit %d, %s%s, file %v", code, redact(stdout), stderr, err)
 	}
 }
 
@@ -184,7 +190,7 @@ func TestRefusals(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			stdout, stderr, code := pronote(t, tt.password, tt.args...)
 			if code != tt.code || !strings.Contains(stderr, tt.says) || stdout != "" {
-				t.Errorf("exit %d, stderr %q, stdout %q; want exit %d saying %q", code, stderr, stdout, tt.code, tt.says)
+				t.Errorf("exit %d, stderr %q, stdout %q; want exit %d saying %q", code, stderr, redact(stdout), tt.code, tt.says)
 			}
 		})
 	}

@@ -22,7 +22,7 @@ for (const run of [{ profile: "2024.3.9" }, { profile: "2026", encrypt: true, co
       const s = await pronote.login({ url: fake.student, ...fake.accounts.student });
       assert.deepEqual(await s.account(), lea);
       const feed = await s.icalURL({ signal: new AbortController().signal });
-      assert.ok(feed.startsWith(`${fake.root}ical/mesinformations.ics?icalsecurise=`), feed);
+      assert.ok(feed.startsWith(`${fake.root}ical/mesinformations.ics?icalsecurise=`), "the feed is under the school's root");
       const res = await fetch(feed);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get("content-type"), "text/calendar; charset=utf-8");
@@ -48,7 +48,7 @@ for (const run of [{ profile: "2024.3.9" }, { profile: "2026", encrypt: true, co
         got.push({ account: await s.account(), feed: await s.icalURL(), team: (await s.teachers()).map((t) => t.name) });
       }
       assert.deepEqual(got.map((g) => g.account), [lea, hugo]);
-      assert.notEqual(got[0].feed, got[1].feed);
+      assert.ok(got[0].feed !== got[1].feed, "each child has a feed of their own");
       assert.ok((await (await fetch(got[1].feed)).text()).includes("SUMMARY:Éducation musicale"), "Hugo's feed is his timetable");
       assert.equal(got[1].team[0], "Mme GIRARD");
       assert.notDeepEqual(got[0].team, got[1].team);

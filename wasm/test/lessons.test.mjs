@@ -116,7 +116,7 @@ for (const run of [{ profile: "2023" }, { profile: "2026", encrypt: true, compre
         { name: "x", kind: "other", url: feed },
       ]) {
         const err = await rejection(s.download(a));
-        assert.equal(err.code, "INVALID_ARGUMENT", `${a.url}: ${err.message}`);
+        assert.equal(err.code, "INVALID_ARGUMENT", `${a.name} (${a.kind}): ${err.message}`);
         assert.equal(err.argument, "attachment");
       }
       assert.equal((await rejection(s.download("exercices.pdf"))).argument, "attachment");

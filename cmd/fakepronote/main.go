@@ -51,6 +51,7 @@ func run() error {
 	now := flag.String("now", "", "fixed dataset date YYYY-MM-DD (default: today)")
 	requireCookie := flag.Bool("require-cookie", false, "require the session cookie on every POST")
 	allowMissingMember := flag.Bool("allow-missing-member", false, "accept parent calls without Signature.membre (pawnote 1.6.2)")
+	noICal := flag.Bool("no-ical", false, "play a school that publishes no iCal feed")
 	flag.Parse()
 
 	opts, err := options(*profile, *now)
@@ -65,6 +66,7 @@ func run() error {
 		return errors.New("-http needs -client-iv: the client's iv_temp as hex")
 	}
 	opts.RequireCookie, opts.AllowMissingMember = *requireCookie, *allowMissingMember
+	opts.NoICal = *noICal
 	return serve(*addr, pronotetest.New(opts), opts.Profile.Name)
 }
 

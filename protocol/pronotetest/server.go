@@ -49,6 +49,9 @@ type Options struct {
 	// session's previous such call, else the first child.
 	// Off by default: a parent call without membre is refused (§4.4).
 	AllowMissingMember bool
+	// NoICal plays a school that publishes no iCal feed: PageInfosPerso on onglet 16 answers
+	// without iCal and the feed's address is 404.
+	NoICal bool
 }
 
 // Server is a fake PRONOTE server. It is an http.Handler serving RootPath; NewServer also
@@ -165,6 +168,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.servePage(w, r, spaces[rest])
 	case strings.EqualFold(rest, "infoMobileApp.json"):
 		s.serveInfo(w)
+	case strings.HasPrefix(rest, "FichiersExternes/"):
+		s.serveFile(w, r, rest)
+	case isICalPath(rest):
+		s.serveICal(w, r)
 	case strings.HasPrefix(rest, "appelfonction/"):
 		if r.Method != http.MethodPost {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

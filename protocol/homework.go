@@ -99,3 +99,32 @@ func (s *Session) attachmentFrom(a obj) Attachment {
 	path := "FichiersExternes/" + hexID + "/" + weburl.PathEscape(name) + "?Session=" + s.st.h
 	return Attachment{Name: name, URL: resolve(s.root, path), Kind: "file"}
 }
+
+// SetHomeworkDoneQuery names one homework item (a Homework's ID) and whether it is done.
+// Done is required: a write says what it writes.
+type SetHomeworkDoneQuery struct {
+	ID   string `json:"id"`
+	Done *bool  `json:"done"`
+}
+
+// SetHomeworkDone marks one homework item done or not done (SaisieTAFFaitEleve, onglet 88,
+// §8.1): one request naming that item only. Like every write it is never retried: when it
+// fails, whether the server applied it is unknown until the homework is read again. Its
+// result is empty; it has the shape of every typed call.
+func (s *Session) SetHomeworkDone(ctx context.Context, q SetHomeworkDoneQuery) (struct{}, error) {
+	return run(ctx, s, setHomeworkDoneCall, q)
+}
+
+var setHomeworkDoneCall = endpoint[SetHomeworkDoneQuery, struct{}]{
+	name: "SaisieTAFFaitEleve", onglet: wire.TabHomework,
+	requests: one(func(_ *Session, q SetHomeworkDoneQuery) (any, error) {
+		if strings.TrimSpace(q.ID) == "" {
+			return nil, argError("id", "is required: a homework id from homework()")
+		}
+		if q.Done == nil {
+			return nil, argError("done", "is required: true or false")
+		}
+		return map[string]any{"listeTAF": []any{map[string]any{"N": q.ID, "TAFFait": *q.Done, "E": 2}}}, nil
+	}),
+	decode: func(*Session, SetHomeworkDoneQuery, []obj) (struct{}, error) { return struct{}{}, nil },
+}

@@ -4,9 +4,10 @@
 # The library (API alone, -tags noui) must stay within this many bytes of gzip -9 (1.5 MiB, issue 10: room for every data call).
 WASM_BUDGET_GZIP=$((1572864))
 
-# Inlining off (-l) makes the module ~6 % smaller once compressed (larger raw); the module's
-# CPU work (a few KB of JSON and AES per call) does not notice.
-WASM_GOFLAGS=(-trimpath -gcflags=all=-l -ldflags='-s -w')
+# Inlining stays on (no -gcflags=all=-l): measured on 2026-12-01, the API module's CPU per
+# grades call falls from 6.4 to 4.9 ms (-22 %) for 98 KB more gzip (1338 -> 1437 KB), which
+# the budget allows (issue 13).
+WASM_GOFLAGS=(-trimpath -ldflags='-s -w')
 
 # wasm_compile OUT [TAGS]: builds ./wasm for GOOS=js into OUT.
 wasm_compile() {

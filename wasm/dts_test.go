@@ -31,6 +31,11 @@ var dtsResults = map[string]reflect.Type{
 	"MenuDay":    reflect.TypeFor[protocol.MenuDay](),
 	"Evaluation": reflect.TypeFor[protocol.Evaluation](),
 	"ReportCard": reflect.TypeFor[protocol.ReportCard](),
+
+	// data-c (DownloadedFile is built by typedFile, not from JSON: bytes is a Uint8Array)
+	"LessonContent": reflect.TypeFor[protocol.LessonContent](),
+	"Account":       reflect.TypeFor[protocol.Account](),
+	"Teacher":       reflect.TypeFor[protocol.Teacher](),
 }
 
 // TestDTSMatchesGo fails on any difference between the JSON the Go result types produce and

@@ -34,6 +34,14 @@ var sessionMethods = map[string]func(e *entry, args []js.Value) (job, js.Value, 
 	"menus":       typed((*protocol.Session).Menus),
 	"evaluations": typed((*protocol.Session).Evaluations),
 	"reportCard":  typed((*protocol.Session).ReportCard),
+
+	// data-c: lesson contents, homework done, account, iCal, teachers, download
+	"lessonContents":  typed((*protocol.Session).LessonContents),
+	"setHomeworkDone": typedVoid((*protocol.Session).SetHomeworkDone, "id", "done"),
+	"account":         typed((*protocol.Session).Account),
+	"icalURL":         typed((*protocol.Session).ICalURL),
+	"teachers":        typed((*protocol.Session).Teachers),
+	"download":        typedFile((*protocol.Session).Download, "attachment"),
 }
 
 // prepareCall: call(name, data?, {onglet?, signal?}) → the reply's data object.

@@ -69,3 +69,28 @@ func typedVoid[Q, R any](call func(*protocol.Session, context.Context, Q) (R, er
 		return doneJob(func(ctx context.Context) error { _, err := call(e.s, ctx, q); return err }), signal, nil
 	}
 }
+
+// typedFile is typed for a method that resolves with a file: { name, type, bytes }, its
+// bytes copied into a Uint8Array (bytes cross as bytes, not as JSON).
+func typedFile[Q any](call func(*protocol.Session, context.Context, Q) (*protocol.File, error), positional ...string) func(e *entry, args []js.Value) (job, js.Value, error) {
+	return func(e *entry, args []js.Value) (job, js.Value, error) {
+		var q Q
+		signal, err := decodeQuery(args, positional, &q)
+		if err != nil {
+			return nil, js.Undefined(), err
+		}
+		return func(ctx context.Context) (js.Value, error) {
+			f, err := call(e.s, ctx, q)
+			if err != nil {
+				return js.Undefined(), err
+			}
+			b := js.Global().Get("Uint8Array").New(len(f.Bytes))
+			js.CopyBytesToJS(b, f.Bytes)
+			v := jsObject.New()
+			v.Set("name", f.Name)
+			v.Set("type", f.Type)
+			v.Set("bytes", b)
+			return v, nil
+		}, signal, nil
+	}
+}

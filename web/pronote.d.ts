@@ -209,6 +209,12 @@ export interface HomeworkQuery extends CallOptions {
   from: DateString;
   to?: DateString;
 }
+/** Lesson contents of the days from `from` to `to`, both included (at most 62 weeks); `to` defaults to `from`. */
+export interface LessonContentsQuery extends CallOptions {
+  from: DateString;
+  to?: DateString;
+}
+
 
 /**
  * A grading period by its id (from session.periods; absent for the account's default period),
@@ -288,6 +294,30 @@ export interface Session {
   evaluations(query?: EvaluationsQuery): Promise<Evaluation[]>;
   /** A period's report card; one the school has not published yet resolves with `published: false`. */
   reportCard(query?: ReportCardQuery): Promise<ReportCard>;
+  // data-c: lesson contents, homework done, account, iCal, teachers, download
+  /** The class book (cahier de textes) of the lessons in a range of days, sorted by start. */
+  lessonContents(query: LessonContentsQuery): Promise<LessonContent[]>;
+  /**
+   * Marks one homework item (an id from homework()) done or not done; nothing else changes.
+   * Sent once, never retried: after a failure, read the homework again to know.
+   */
+  setHomeworkDone(id: string, done: boolean, options?: CallOptions): Promise<void>;
+  /** The contact details PRONOTE holds (for a parent: the selected child's). */
+  account(options?: CallOptions): Promise<Account>;
+  /**
+   * The absolute address of the timetable's iCalendar feed, which calendar applications read
+   * without a session (keep it private), or null when the school publishes none.
+   */
+  icalURL(options?: CallOptions): Promise<string | null>;
+  /** The student's teaching team, in PRONOTE's order. */
+  teachers(options?: CallOptions): Promise<Teacher[]>;
+  /**
+   * Fetches an attachment (from homework, lessonContents, …): a file from the session's own
+   * server with its cookies (through the relay when the session uses one), a link from its
+   * http(s) address without them. INVALID_ARGUMENT (argument "attachment") for a link whose
+   * address is not http(s) or a file of another server.
+   */
+  download(attachment: Attachment, options?: CallOptions): Promise<DownloadedFile>;
   /** Parent accounts: which child later calls are about (an id from user.children). */
   selectChild(id: string): Promise<void>;
   /** Tells the server the session is in use; send it about every two minutes of idleness while the user is active. */
@@ -587,6 +617,57 @@ export interface ReportCard {
   subjects: { subject: string; coefficient?: number; average?: Mark; classAverage?: Mark; min?: Mark;
     max?: Mark; comments: string[]; teachers: string[] }[];
   comments: { title: string; text: string }[];
+}
+
+/** What a teacher wrote in the class book about one lesson. */
+export interface LessonContent {
+  id: string;
+  /** The id of the timetable lesson it is about. */
+  lessonId?: string;
+  subject: string;
+  teachers: string[];
+  groups: string[];
+  start: DateTimeString;
+  end: DateTimeString;
+  /** The due date of the homework given in this lesson. */
+  homeworkDue?: DateString;
+  contents: LessonContentItem[];
+}
+
+export interface LessonContentItem {
+  title?: string;
+  /** PRONOTE's HTML as sent: sanitise before display. */
+  html: string;
+  text: string;
+  /** e.g. "Cours", "Exercices". */
+  category?: string;
+  attachments: Attachment[];
+}
+
+export interface Account {
+  email?: string;
+  /** The mobile number, "+33612345678" when PRONOTE gives a country code. */
+  phone?: string;
+  /** The address lines, in order. */
+  address: string[];
+  postalCode?: string;
+  city?: string;
+  country?: string;
+  /** The student's national identifier (numéro INE). */
+  ine?: string;
+}
+
+export interface Teacher {
+  id: string;
+  name: string;
+  subjects: string[];
+}
+
+/** A downloaded attachment: its name, the Content-Type the server sent, and its content. */
+export interface DownloadedFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
 }
 
 /**

@@ -53,6 +53,7 @@ func run() error {
 	requireCookie := flag.Bool("require-cookie", false, "require the session cookie on every POST")
 	ent := flag.Bool("ent", false, "put the fake ENT (CAS) in front of the space pages (Options.ENT)")
 	allowMissingMember := flag.Bool("allow-missing-member", false, "accept parent calls without Signature.membre (pawnote 1.6.2)")
+	noICal := flag.Bool("no-ical", false, "play a school that publishes no iCal feed")
 	flag.Parse()
 
 	opts, err := options(*profile, *now)
@@ -67,6 +68,7 @@ func run() error {
 		return errors.New("-http needs -client-iv: the client's iv_temp as hex")
 	}
 	opts.RequireCookie, opts.AllowMissingMember, opts.ENT = *requireCookie, *allowMissingMember, *ent
+	opts.NoICal = *noICal
 	return serve(*addr, pronotetest.New(opts), opts.Profile.Name)
 }
 

@@ -2,6 +2,7 @@ package pronotetest
 
 import (
 	"encoding/json"
+	"strings"
 
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
@@ -12,7 +13,7 @@ func init() {
 }
 
 // homework answers PageCahierDeTexte: the homework due in the weeks of data.domaine (_T 8) on
-// onglet 88, and an empty lesson-content list on onglet 89 (§8.1).
+// onglet 88, and the lesson contents of those weeks on onglet 89 (§8.1).
 func (s *Server) homework(sess *session, req request, st Student) (reply, *protoError) {
 	var q struct {
 		Domaine *struct {
@@ -32,8 +33,8 @@ func (s *Server) homework(sess *session, req request, st Student) (reply, *proto
 	}
 	var sig signature
 	json.Unmarshal(req.sig, &sig) // checked by checkSignature
-	if *sig.Onglet == 89 {
-		return reply{data: map[string]any{"ListeCahierDeTextes": list24([]map[string]any{})}}, nil
+	if *sig.Onglet == wire.TabLessonContents {
+		return s.lessonContents(sess, st, weeks), nil
 	}
 	items := []map[string]any{}
 	d := sess.demo
@@ -56,11 +57,7 @@ func (s *Server) homeworkJSON(sess *session, st Student, hw Homework) map[string
 	}
 	files := []map[string]any{}
 	for _, a := range hw.Attachments {
-		f := map[string]any{"N": sess.id(48, a.ID), "L": a.Name, "G": a.Kind}
-		if a.URL != "" {
-			f["url"] = a.URL
-		}
-		files = append(files, f)
+		files = append(files, sess.attachmentJSON(a))
 	}
 	return map[string]any{
 		"N":                sess.id(88, hw.ID),
@@ -78,24 +75,43 @@ func (s *Server) homeworkJSON(sess *session, st Student, hw Homework) map[string
 	}
 }
 
-// homeworkDone answers SaisieTAFFaitEleve: data.listeTAF [{N, TAFFait}] marks homework done
-// or not; the change lasts until Reset.
+// homeworkDone answers SaisieTAFFaitEleve: data.listeTAF [{N, TAFFait, E?}] marks homework
+// done or not; the change lasts until Reset. Every item is checked before any is applied: an
+// N this session did not hand out is G 22, homework of another pupil than the one the call is
+// about G 3, a missing TAFFait or an E other than 2 (modified, as Pawnote sends; pronotepy
+// omits it) G 21.
 func (s *Server) homeworkDone(sess *session, req request, st Student) (reply, *protoError) {
 	var q struct {
 		ListeTAF []struct {
 			N       string `json:"N"`
 			TAFFait *bool  `json:"TAFFait"`
+			E       *int   `json:"E"`
 		} `json:"listeTAF"`
 	}
 	if req.data == nil || json.Unmarshal(req.data, &q) != nil || len(q.ListeTAF) == 0 {
 		return reply{}, fail(21)
 	}
+	changes := map[string]bool{}
 	for _, t := range q.ListeTAF {
 		id, ok := sess.lookup(t.N)
-		if !ok || t.TAFFait == nil {
+		switch {
+		case t.TAFFait == nil || t.E != nil && *t.E != 2:
+			return reply{}, fail(21)
+		case !ok || !strings.HasPrefix(t.N, "88#"):
 			return reply{}, fail(22)
+		case !s.homeworkOf(st, id):
+			return reply{}, fail(3)
 		}
-		s.done[st.ID+"\x00"+id] = *t.TAFFait
+		changes[st.ID+"\x00"+id] = *t.TAFFait
+	}
+	for k, v := range changes {
+		s.done[k] = v
 	}
 	return reply{data: map[string]any{}}, nil
+}
+
+// homeworkOf reports whether a homework id is one of the pupil's: the dataset's ids carry the
+// class, planted homework is everyone's.
+func (s *Server) homeworkOf(st Student, id string) bool {
+	return strings.HasPrefix(id, "taf:"+st.Class+":") || strings.HasPrefix(id, "planted:")
 }

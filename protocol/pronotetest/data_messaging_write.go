@@ -21,7 +21,7 @@ func (s *Server) recipients(sess *session, req request, st Student) (reply, *pro
 	var people []Recipient
 	switch *q.Onglet.G {
 	case 3:
-		people = sess.demo.Teachers(st)
+		people = sess.demo.TeacherRecipients(st)
 	case 34:
 		people = Staff
 	default:
@@ -142,7 +142,7 @@ func (s *Server) newDiscussion(sess *session, st Student, m map[string]json.RawM
 		return fail(21)
 	}
 	offered := map[string]Recipient{}
-	for _, r := range append(sess.demo.Teachers(st), Staff...) {
+	for _, r := range append(sess.demo.TeacherRecipients(st), Staff...) {
 		if r.Writable {
 			offered[r.ID] = r
 		}

@@ -59,9 +59,9 @@ var Staff = []Recipient{
 	{ID: "staff-durand", Name: "M. DURAND", Kind: 34, Role: "Intendance"},
 }
 
-// Teachers are the teachers of a student's class, each with the subjects taught there, by
-// name.
-func (d *Demo) Teachers(st Student) []Recipient {
+// TeacherRecipients are the teachers of a student's class one may write to, each with the
+// subjects taught there, by name.
+func (d *Demo) TeacherRecipients(st Student) []Recipient {
 	var out []Recipient
 	index := map[string]int{}
 	for _, sub := range d.Subjects(st) {

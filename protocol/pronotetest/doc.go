@@ -29,7 +29,8 @@
 //	G 13 La page a expiré ! (6)   wrong or (with RequireCookie) missing cookie (fatal)
 //	G 14 La page a expiré ! (7)   bad order number or payload before login, calls out of order (fatal)
 //	G 8  La page a expiré ! (1)   bad order number or payload after login (fatal)
-//	G 3  Accès refusé             onglet missing, not the function's, or not in listeOnglets
+//	G 3  Accès refusé             onglet missing, not the function's, or not in listeOnglets; a
+//	                              ressource or a homework item (SaisieTAFFaitEleve) of another pupil
 //	G 21 Impossible d'afficher la page   unknown function, malformed request data
 //	G 22 L'élément demandé n'existe plus  an N this session did not hand out
 //	G 25 Vous avez dépassé …      rate limit on Identification/Authentification
@@ -39,8 +40,13 @@
 //
 // Functions served: FonctionParametres, Identification, Authentification,
 // ParametresUtilisateur, PageEmploiDuTemps (16), DernieresNotes (198), PageCahierDeTexte (88
-// homework, 89 empty lesson contents), SaisieTAFFaitEleve (88), Navigation (7) and, on the 2023
-// profile only, Presence (7).
+// homework, 89 lesson contents), SaisieTAFFaitEleve (88), PageInfosPerso (49 account details,
+// 16 iCal parameters), PageEquipePedagogique (37), Navigation (7) and, on the 2023 profile
+// only, Presence (7).
+//
+// Other URLs (§8.2): GET FichiersExternes/{hex}/{name}?Session={h} serves the files a session
+// listed (DemoFile), and GET ical/mesinformations.ics?icalsecurise=… a pupil's iCal feed
+// (ICalendar), without a session; anything else there is 404.
 //
 // News and messaging: PageActualites and SaisieActualites (8; in the 2026.1+ spelling,
 // nature/listeNatures and no listeQuestions on informations, on the 2026 profile),

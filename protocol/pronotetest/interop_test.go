@@ -35,6 +35,7 @@ type pawnoteResult struct {
 
 	// SchoolLife counts what pawnote read of attendance, menus and evaluations.
 	SchoolLife map[string]int `json:"schoolLife"`
+	More       *pawnoteMore   `json:"more"` // with --more (interop_more_test.go)
 }
 
 // TestPawnoteInterop logs an independent client, pawnote 1.6.2 (npm), into the fake server for
@@ -90,7 +91,7 @@ func TestPawnoteInterop(t *testing.T) {
 	}
 }
 
-func runPawnote(t *testing.T, node, script string, srv *Server, kind string, child int) pawnoteResult {
+func runPawnote(t *testing.T, node, script string, srv *Server, kind string, child int, extra ...string) pawnoteResult {
 	t.Helper()
 	user, pass := StudentUsername, StudentPassword
 	if kind == "parent" {
@@ -98,9 +99,10 @@ func runPawnote(t *testing.T, node, script string, srv *Server, kind string, chi
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, node, script, "--url", srv.URL+"eleve.html", "--username", user,
+	args := append([]string{script, "--url", srv.URL + "eleve.html", "--username", user,
 		"--password", pass, "--kind", kind, "--child", strconv.Itoa(child),
-		"--from", "2026-11-23", "--to", "2026-11-27", "--timeout", "50", "--messaging")
+		"--from", "2026-11-23", "--to", "2026-11-27", "--timeout", "50", "--messaging"}, extra...)
+	cmd := exec.CommandContext(ctx, node, args...)
 	cmd.Dir = filepath.Dir(script)
 	out, _ := cmd.Output() // exit 1 is an expected outcome; the JSON line says what happened
 	var res pawnoteResult
@@ -140,7 +142,7 @@ func checkPawnote(t *testing.T, res pawnoteResult, kind string, child int, wantE
 	}
 	m := res.Messaging
 	if m == nil || m.News != 3 || !reflect.DeepEqual(m.FirstRead, []bool{false, true}) || m.Discussions != 3 ||
-		!reflect.DeepEqual(m.Messages, []int{2, 3}) || m.Teachers != len(d.Teachers(st)) {
+		!reflect.DeepEqual(m.Messages, []int{2, 3}) || m.Teachers != len(d.TeacherRecipients(st)) {
 		t.Errorf("news and messaging through pawnote: %+v", m)
 	}
 }

@@ -56,6 +56,9 @@ type Options struct {
 	// InfoMobileApp.json then says CAS actif with a jetonCAS. Pages with login=true work as
 	// without an ENT.
 	ENT bool
+	// NoICal plays a school that publishes no iCal feed: PageInfosPerso on onglet 16 answers
+	// without iCal and the feed's address is 404.
+	NoICal bool
 }
 
 // Server is a fake PRONOTE server. It is an http.Handler serving RootPath; NewServer also
@@ -175,6 +178,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveCAS(w, r, body)
 	case strings.EqualFold(rest, "infoMobileApp.json"):
 		s.serveInfo(w)
+	case strings.HasPrefix(rest, "FichiersExternes/"):
+		s.serveFile(w, r, rest)
+	case isICalPath(rest):
+		s.serveICal(w, r)
 	case strings.HasPrefix(rest, "appelfonction/"):
 		if r.Method != http.MethodPost {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -25,6 +25,7 @@ type session struct {
 	newAuthCookie bool
 	secret        []byte // derives the session-scoped N ids
 	ids           map[string]string
+	files         map[string]Attachment // the file attachments listed, by N (FichiersExternes)
 	demo          *Demo
 
 	expect  int    // the counter the next request must carry

@@ -123,3 +123,25 @@ export async function exampleSchoolLife(session: Session, period: string): Promi
   console.log(absences.length, delay?.minutes, punishment?.schedule[0]?.date, observation?.kind, labels.length,
     evaluations[0]?.skills[0]?.level, card.published, card.subjects[0]?.average?.value);
 }
+
+// data-c: lesson contents, homework done, account, iCal, teachers, download.
+import type {
+  Account, DownloadedFile, LessonContent, LessonContentItem, LessonContentsQuery, Teacher,
+} from "../../web/pronote.js";
+
+export async function exampleDataC(session: Session, hw: Homework): Promise<void> {
+  const q: LessonContentsQuery = { from: "2026-11-16", to: "2026-11-22" };
+  const contents: LessonContent[] = await session.lessonContents(q);
+  const parts: LessonContentItem[] = contents.flatMap((c) => c.contents);
+  await session.setHomeworkDone(hw.id, !hw.done);
+  const account: Account = await session.account();
+  const feed: string | null = await session.icalURL({ signal: AbortSignal.timeout(5000) });
+  const team: Teacher[] = await session.teachers();
+  const file: Attachment | undefined = parts.flatMap((p) => p.attachments)[0];
+  if (file) {
+    const got: DownloadedFile = await session.download(file, { signal: AbortSignal.timeout(30000) });
+    const head: number[] = Array.from(got.bytes.subarray(0, 4));
+    console.log(got.name, got.type, got.bytes.byteLength, head);
+  }
+  console.log(account.address.join(", "), feed ?? "no feed", team.map((t) => t.name));
+}

@@ -26,6 +26,12 @@ const (
 	TabEvaluations = 201 // DernieresEvaluations
 )
 
+// Tabs of the account and the teaching team (data-c).
+const (
+	TabTeachers = 37 // PageEquipePedagogique
+	TabAccount  = 49 // PageInfosPerso (account details; the iCal address is on TabTimetable)
+)
+
 // TabFolder is the tab each tab is nested under in listeOnglets; tabs absent from it are at
 // the top of the tree.
 var TabFolder = map[int]int{TabHomework: TabWork, TabLessonContents: TabWork}

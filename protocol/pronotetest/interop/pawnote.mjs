@@ -8,11 +8,14 @@
 // Usage:
 //   node protocol/pronotetest/interop/pawnote.mjs --url http://127.0.0.1:PORT/pronote/ \
 //     --username U --password P [--kind student|parent] [--uuid ID] [--child 0] \
-//     [--from YYYY-MM-DD [--to YYYY-MM-DD]] [--period "Trimestre 1"] [--timeout 30]
+//     [--from YYYY-MM-DD [--to YYYY-MM-DD]] [--period "Trimestre 1"] [--timeout 30] [--more]
 //     [--mode credentials|token|qr] [--token T] [--qr '<QR JSON>' --pin 1234]
 //   --mode token logs in with --username and --token (and --uuid), --mode qr with the QR
 //   code's JSON text and its PIN (the URL comes from the QR code); the result then says
 //   whether a token came back (gotToken) and whether it differs from --token (newToken).
+//
+// --more also reads the class book, the account and its iCal feed, marks one assignment done
+// and fetches a file, over the --from/--to days, and reports them under "more".
 //
 // Prints ONE line of JSON on stdout and exits 0 on success:
 //   {"ok":true,"user":"…","resource":"…","version":[2025,2,6],"lessons":N,
@@ -46,6 +49,7 @@ const argv = () => parseArgs({
     qr: { type: "string" }, // the QR code's JSON text
     pin: { type: "string" },
     messaging: { type: "boolean", default: false },
+    more: { type: "boolean", default: false },
   },
 }).values;
 
@@ -142,6 +146,7 @@ async function main() {
   const grades = await pawnote.gradesOverview(session, period);
   const messaging = opt.messaging ? await newsAndMessaging(session) : undefined;
   const schoolLife = await readSchoolLife(session, period);
+  const more = opt.more ? await moreCalls(session, target, localDate(opt.from, "from"), localDate(opt.to ?? opt.from, "to")) : undefined;
 
   return {
     messaging,
@@ -165,6 +170,51 @@ async function main() {
     averages: grades.subjectsAverages.length,
     overall: points(grades.overallAverage),
     schoolLife,
+    more,
+  };
+}
+
+// fetchSameOrigin GETs url, which must be on the origin of --url (files, the iCal feed).
+async function fetchSameOrigin(target, url) {
+  if (new URL(url).origin !== target.origin) throw new Error("refusing a request to another origin");
+  calls.push(`GET ${new URL(url).pathname.split("/").slice(0, 3).join("/")}`);
+  const res = await fetch(url);
+  return { status: res.status, type: res.headers.get("content-type"), body: Buffer.from(await res.arrayBuffer()) };
+}
+
+// moreCalls: the class book, the account and its iCal feed, one assignment marked done and
+// the first file, as pawnote sees them, for the days from..to (both included).
+async function moreCalls(session, target, from, to) {
+  const end = new Date(to.getTime() + 86399000); // pawnote keeps what ends by this instant
+  const resources = await pawnote.resourcesFromIntervals(session, from, end);
+  const account = await pawnote.account(session);
+  let ical = null;
+  if (account.iCalToken) {
+    const feed = await fetchSameOrigin(target, pawnote.timetableICalURL(session, account.iCalToken));
+    ical = { status: feed.status, type: feed.type, calendar: feed.body.toString().startsWith("BEGIN:VCALENDAR") };
+  }
+  const before = await pawnote.assignmentsFromIntervals(session, from, end);
+  const item = before.find((a) => !a.done);
+  let marked = null;
+  if (item) {
+    await pawnote.assignmentStatus(session, item.id, true);
+    const after = await pawnote.assignmentsFromIntervals(session, from, end);
+    const changed = after.filter((a) => a.done !== before.find((b) => b.id === a.id)?.done).map((a) => a.id);
+    marked = { done: after.find((a) => a.id === item.id)?.done ?? null, changed: changed.length };
+  }
+  const files = [...resources.flatMap((r) => r.contents.flatMap((c) => c.files)), ...before.flatMap((a) => a.attachments)]
+    .filter((f) => f.kind === pawnote.AttachmentKind.File);
+  let file = null;
+  if (files.length > 0) {
+    const got = await fetchSameOrigin(target, files[0].url);
+    file = { name: files[0].name, status: got.status, type: got.type, pdf: got.body.subarray(0, 5).toString() === "%PDF-" };
+  }
+  return {
+    resources: resources.length,
+    linked: resources.filter((r) => r.haveAssignment).length,
+    contents: resources.reduce((n, r) => n + r.contents.length, 0),
+    account: { city: account.city, email: account.email ?? "", ine: account.INE },
+    ical, marked, file,
   };
 }
 

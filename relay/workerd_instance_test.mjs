@@ -132,7 +132,7 @@ describe("panics", () => {
   // workerd does not cancel an upstream fetch when the client goes away: the request's
   // goroutine lives until the upstream answers or the timeout fires, never longer.
   test("requests the client abandons leave no goroutine behind once their deadline passes", async () => {
-    const short = await startWorkerd({ upstreamHosts: [`http://${up.host}`], dist: hooksDist, vars: { UPSTREAM_TIMEOUT_MS: "1000" } });
+    const short = await startWorkerd({ upstreamHosts: [`http://${up.host}`], dist: hooksDist, vars: { UPSTREAM_TIMEOUT_MS: "4000" } });
     try {
       const goroutines = async () => Number(await (await fetch(`${short.url}/_hooks/goroutines`)).text());
       const before = await goroutines();

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"time"
 
 	"github.com/pronote-web/pronote/protocol"
 	"github.com/pronote-web/pronote/protocol/httptransport"
@@ -40,6 +41,8 @@ func run(ctx context.Context, args []string, e env) int {
 	child := fs.String("child", "", "parent accounts: the child's id or name (default: the first child)")
 	device := fs.String("device", "pronote-cli", "the device UUID this installation logs in with")
 	timeout := fs.Duration("timeout", protocol.DefaultTimeout, "how long each request may take")
+	remember := fs.Bool("remember", false, "stay logged in: keep a token (never the password) in the user's configuration directory, and log in with it next time")
+	forget := fs.Bool("forget", false, "forget the token -remember kept for this account, then log in with the password")
 	fs.Usage = func() { usage(e.stderr, fs) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -84,13 +87,7 @@ func run(ctx context.Context, args []string, e env) int {
 	case strings.TrimSpace(*user) == "":
 		return fail(e, &usageError{"pronote: -user (or PRONOTE_USER) is required"})
 	}
-	password, err := readPassword(ctx, e)
-	if err != nil {
-		return fail(e, err)
-	}
-	s, err := protocol.Login(ctx, protocol.Options{URL: *url, Username: *user, Password: password, DeviceUUID: *device,
-		Transport: httptransport.New(nil), Timeout: *timeout})
-	password = ""
+	s, err := login(ctx, e, loginFlags{url: *url, user: *user, device: *device, remember: *remember, forget: *forget}, *timeout)
 	if err != nil {
 		return fail(e, err)
 	}
@@ -117,6 +114,60 @@ func run(ctx context.Context, args []string, e env) int {
 		return fail(e, err)
 	}
 	return 0
+}
+
+// loginFlags are the flags that say how to log in.
+type loginFlags struct {
+	url, user, device string
+	remember, forget  bool
+}
+
+// login logs in once: with the token -remember kept for this account when there is one (a
+// refused token is forgotten and the run fails: logging in again with the password is the
+// user's call, never automatic), else with the password, asking for a token with -remember.
+// Every new token is written at once, since the old one stops working.
+func login(ctx context.Context, e env, f loginFlags, timeout time.Duration) (*protocol.Session, error) {
+	o := protocol.Options{URL: f.url, Username: f.user, DeviceUUID: f.device, Transport: httptransport.New(nil), Timeout: timeout}
+	var store *tokenStore
+	if f.remember || f.forget {
+		var err error
+		if store, err = openTokenStore(); err != nil {
+			return nil, err
+		}
+	}
+	key := tokenKey(f.url, f.user)
+	if f.forget {
+		if err := store.put(key, storedToken{}); err != nil {
+			return nil, err
+		}
+	}
+	if f.remember {
+		o.OnToken = func(token string) {
+			if err := store.put(key, storedToken{Token: token, DeviceUUID: o.DeviceUUID}); err != nil {
+				fmt.Fprintln(e.stderr, "pronote: could not keep the new token:", err)
+			}
+		}
+		kept, ok, err := store.get(key)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			o.DeviceUUID = kept.DeviceUUID
+			o.Credential = protocol.Token{Username: f.user, Token: kept.Token}
+			s, err := protocol.Login(ctx, o)
+			if protocol.Code(err) == "BAD_CREDENTIALS" {
+				store.put(key, storedToken{})
+				return nil, fmt.Errorf("%w (the kept token was refused and is forgotten: run again to log in with the password)", err)
+			}
+			return s, err
+		}
+	}
+	password, err := readPassword(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	o.Credential = protocol.Password{Username: f.user, Password: password, Remember: f.remember}
+	return protocol.Login(ctx, o)
 }
 
 // selectChild picks a parent's child by id, or by name (case-insensitive, whole or a word).

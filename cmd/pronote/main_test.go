@@ -212,3 +212,62 @@ func names() []string {
 	}
 	return out
 }
+
+// TestRemember: -remember keeps a token (never the password) readable by the user only, the
+// next run logs in with it and no password, every rotation is written, a refused token is
+// forgotten without a password login of its own, and -forget drops it.
+func TestRemember(t *testing.T) {
+	srv := fakeSchool(t, pronotetest.Options{Profile: pronotetest.Profile2026, Encrypt: true, Compress: true})
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	file := filepath.Join(os.Getenv("XDG_CONFIG_HOME"), "pronote", "tokens.json")
+	if _, stderr, code := pronote(t, pronotetest.StudentPassword, student(srv, "-remember", "user")...); code != 0 {
+		t.Fatalf("first run: %d %s", code, stderr)
+	}
+	kept := func() string {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), pronotetest.StudentPassword) {
+			t.Fatal("the password is in the token file")
+		}
+		return string(b)
+	}
+	first := kept()
+	if st, err := os.Stat(file); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("token file mode %v, %v; want 0600", st.Mode(), err)
+	}
+	logins := srv.Logins()
+	out, stderr, code := pronote(t, "", student(srv, "-remember", "user")...)
+	if code != 0 || !strings.Contains(out, `"user"`) {
+		t.Fatalf("second run without a password: %d %s", code, stderr)
+	}
+	if srv.Logins() != logins+1 {
+		t.Errorf("%d logins for the second run, want 1", srv.Logins()-logins)
+	}
+	if kept() == first {
+		t.Error("the rotated token was not written")
+	}
+	// A token the server no longer knows: refused, forgotten, and no password login follows.
+	os.WriteFile(file, []byte(strings.Replace(kept(), `"token": "`, `"token": "stale`, 1)), 0o600)
+	logins, auths := srv.Logins(), srv.Count("Authentification")
+	if _, stderr, code := pronote(t, pronotetest.StudentPassword, student(srv, "-remember", "user")...); code != 1 || !strings.Contains(stderr, "forgotten") {
+		t.Errorf("a refused token: %d %s", code, stderr)
+	}
+	if srv.Logins() != logins || srv.Count("Authentification") != auths+1 {
+		t.Errorf("after a refused token: %d logins, %d Authentification; want 0 and 1",
+			srv.Logins()-logins, srv.Count("Authentification")-auths)
+	}
+	if strings.Contains(kept(), "stale") {
+		t.Error("the refused token is still kept")
+	}
+	if _, stderr, code := pronote(t, pronotetest.StudentPassword, student(srv, "-remember", "user")...); code != 0 {
+		t.Fatalf("logging in again with the password: %d %s", code, stderr)
+	}
+	if _, stderr, code := pronote(t, pronotetest.StudentPassword, student(srv, "-forget", "user")...); code != 0 {
+		t.Fatalf("-forget: %d %s", code, stderr)
+	}
+	if strings.Contains(kept(), "token\": \"") {
+		t.Error("-forget kept the token")
+	}
+}

@@ -69,3 +69,34 @@ test("attendance, menus, evaluations and reportCard through the relay, for each 
   assert.deepEqual(published, { "MARTIN Léa": true, "MARTIN Hugo": false });
   await s.close();
 });
+
+test("news, messaging, the class book, the account and homework done through the relay, for each child", { skip: !ready && "dist/relay missing" }, async () => {
+  const pronote = await loadPronote();
+  const s = await pronote.login({ url: fake.parent, ...fake.accounts.parent, relay: relay.url });
+  for (const child of s.user.children) {
+    await s.selectChild(child.id);
+    const news = await s.news();
+    assert.ok(news.length > 0, child.name);
+    await s.markNewsRead(news[0].id, !news[0].read);
+    assert.equal((await s.news()).find((n) => n.id === news[0].id)?.read, !news[0].read, "the write went through");
+    assert.ok((await s.lessonContents({ from: "2026-11-16", to: "2026-11-24" })).length > 0);
+    assert.ok(Array.isArray((await s.account()).address));
+    assert.match(await s.icalURL() ?? "", /^http:\/\/127\.0\.0\.1:\d+\//);
+    assert.ok((await s.teachers()).length > 0);
+    const [hw] = await s.homework({ from: "2026-11-23", to: "2026-12-06" });
+    await s.setHomeworkDone(hw.id, !hw.done);
+    assert.equal((await s.homework({ from: "2026-11-23", to: "2026-12-06" })).find((h) => h.id === hw.id)?.done, !hw.done);
+    await s.setHomeworkDone(hw.id, hw.done);
+  }
+  const open = (await s.discussions()).find((d) => !d.closed && d.folder === "inbox");
+  assert.ok(open, "an open discussion");
+  const text = `Réponse par le relais ${Date.now()}`;
+  await s.reply(open.id, text);
+  assert.ok((await s.messages(open.id)).some((m) => m.mine && m.text === text), "the reply is held by the server");
+  const [teacher] = await s.recipients({ kind: "teachers" });
+  assert.ok((await s.recipients({ kind: "staff" })).length > 0);
+  await s.sendMessage({ subject: "Par le relais", text: "Bonjour", to: [teacher.id] });
+  assert.ok((await s.discussions()).some((d) => d.subject === "Par le relais"), "the new discussion is held by the server");
+  await s.close();
+  assert.ok(!JSON.stringify(await fake.requests()).includes(fake.accounts.parent.password));
+});

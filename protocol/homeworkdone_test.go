@@ -171,14 +171,8 @@ func TestSetHomeworkDoneArguments(t *testing.T) {
 func TestSetHomeworkDoneNeverRetried(t *testing.T) {
 	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2026, Encrypt: true, Compress: true})
 	tr := httptransport.New(nil)
-	o := options(srv, "student", pronotetest.StudentUsername, pronotetest.StudentPassword)
-	o.Transport = tr
 	ctx := context.Background()
-	s, err := protocol.Login(ctx, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := loginVia(t, srv, "student", tr)
 	before := doneState(t, s)
 	var id string
 	for k, done := range before {

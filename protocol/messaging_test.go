@@ -176,14 +176,8 @@ func TestWritesNotRetried(t *testing.T) {
 	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2026, Encrypt: true, Compress: true})
 	tr := &switchOnce{inner: httptransport.New(nil), marker: `"SaisieMessage"`}
 	tr.f = func() { dropNext(srv, tr) }
-	o := options(srv, "student", pronotetest.StudentUsername, pronotetest.StudentPassword)
-	o.Transport = tr
 	ctx := context.Background()
-	s, err := protocol.Login(ctx, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := loginVia(t, srv, "student", tr)
 	id := discussionsBySubject(t, s)[openSubject].ID
 	if _, err := s.Reply(ctx, protocol.ReplyQuery{DiscussionID: id, Text: "Merci"}); protocol.Code(err) != "NETWORK_ERROR" {
 		t.Errorf("reply: %v, want a network error", err)

@@ -178,14 +178,8 @@ func TestMarkNewsReadNotRetried(t *testing.T) {
 	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2026, Encrypt: true, Compress: true})
 	tr := &switchOnce{inner: httptransport.New(nil), marker: `"SaisieActualites"`}
 	tr.f = func() { dropNext(srv, tr) }
-	o := options(srv, "student", pronotetest.StudentUsername, pronotetest.StudentPassword)
-	o.Transport = tr
 	ctx := context.Background()
-	s, err := protocol.Login(ctx, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := loginVia(t, srv, "student", tr)
 	news, err := s.News(ctx, protocol.NewsQuery{})
 	if err != nil {
 		t.Fatal(err)

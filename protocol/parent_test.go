@@ -72,14 +72,9 @@ func (w *switchOnce) Do(ctx context.Context, req *protocol.Request) (*protocol.R
 func TestChildPinnedForACall(t *testing.T) {
 	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2025})
 	tr := &switchOnce{inner: httptransport.New(nil), marker: "PageEmploiDuTemps"}
-	o := options(srv, "parent", pronotetest.ParentUsername, pronotetest.ParentPassword)
-	o.Transport = tr
 	ctx := context.Background()
-	s, err := protocol.Login(ctx, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := loginVia(t, srv, "parent", tr)
+	var err error
 	kids := s.User().Children
 	q := protocol.TimetableQuery{From: "2026-11-23", To: "2026-12-04"} // two weeks
 	want := map[string][]protocol.Lesson{}

@@ -46,11 +46,22 @@ func options(srv *pronotetest.Server, kind, username, password string) protocol.
 
 func login(t *testing.T, srv *pronotetest.Server, kind string) *protocol.Session {
 	t.Helper()
+	return loginVia(t, srv, kind, nil)
+}
+
+// loginVia logs in as the demo student or parent through tr (the default transport when nil);
+// the session is closed when the test ends.
+func loginVia(t *testing.T, srv *pronotetest.Server, kind string, tr protocol.Transport) *protocol.Session {
+	t.Helper()
 	user, pass := pronotetest.StudentUsername, pronotetest.StudentPassword
 	if kind == "parent" {
 		user, pass = pronotetest.ParentUsername, pronotetest.ParentPassword
 	}
-	s, err := protocol.Login(context.Background(), options(srv, kind, user, pass))
+	o := options(srv, kind, user, pass)
+	if tr != nil {
+		o.Transport = tr
+	}
+	s, err := protocol.Login(context.Background(), o)
 	if err != nil {
 		t.Fatalf("login: %v", err)
 	}

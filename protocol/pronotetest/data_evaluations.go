@@ -13,19 +13,10 @@ func init() {
 // evaluations answers DernieresEvaluations (onglet 201) for data.periode {N, L?, G?} (§8.1,
 // §8.3).
 func (s *Server) evaluations(sess *session, req request, st Student) (reply, *protoError) {
-	var q struct {
-		Periode *resource `json:"periode"`
-	}
-	if perr := hasKeys(req, "periode"); perr != nil {
+	id, perr := s.periodOf(sess, req)
+	if perr != nil {
 		return reply{}, perr
 	}
-	if json.Unmarshal(req.data, &q) != nil || q.Periode == nil {
-		return reply{}, fail(21)
-	}
-	if perr := s.checkPeriod(sess, q.Periode); perr != nil {
-		return reply{}, perr
-	}
-	id, _ := sess.lookup(q.Periode.N)
 	items := []map[string]any{}
 	for _, e := range sess.demo.Evaluations(st, id) {
 		items = append(items, s.evaluationJSON(sess, e))
@@ -52,4 +43,23 @@ func (s *Server) evaluationJSON(sess *session, e Evaluation) map[string]any {
 		"listePaliers":              list24([]map[string]any{{"N": sess.id(0, "palier-4"), "L": "Palier 4"}}),
 		"listeNiveauxDAcquisitions": list24(levels),
 	}
+}
+
+// periodOf reads a request whose data is exactly {periode: {N, L?, G?}} and returns the
+// period's stable id (evaluations, report cards).
+func (s *Server) periodOf(sess *session, req request) (string, *protoError) {
+	var q struct {
+		Periode *resource `json:"periode"`
+	}
+	if perr := hasKeys(req, "periode"); perr != nil {
+		return "", perr
+	}
+	if json.Unmarshal(req.data, &q) != nil || q.Periode == nil {
+		return "", fail(21)
+	}
+	if perr := s.checkPeriod(sess, q.Periode); perr != nil {
+		return "", perr
+	}
+	id, _ := sess.lookup(q.Periode.N)
+	return id, nil
 }

@@ -1,10 +1,6 @@
 package pronotetest
 
-import (
-	"encoding/json"
-
-	"github.com/pronote-web/pronote/protocol/internal/wire"
-)
+import "github.com/pronote-web/pronote/protocol/internal/wire"
 
 func init() {
 	register("PageBulletins", function{stage: stageLogged, data: (*Server).reportCard, onglets: []int{wire.TabReportCard}})
@@ -15,19 +11,10 @@ func init() {
 // message (§8.1 names both Message and message: the fake server sends Message before the
 // 2025 dialect and message from it, an assumption that makes clients read both).
 func (s *Server) reportCard(sess *session, req request, st Student) (reply, *protoError) {
-	var q struct {
-		Periode *resource `json:"periode"`
-	}
-	if perr := hasKeys(req, "periode"); perr != nil {
+	id, perr := s.periodOf(sess, req)
+	if perr != nil {
 		return reply{}, perr
 	}
-	if json.Unmarshal(req.data, &q) != nil || q.Periode == nil {
-		return reply{}, fail(21)
-	}
-	if perr := s.checkPeriod(sess, q.Periode); perr != nil {
-		return reply{}, perr
-	}
-	id, _ := sess.lookup(q.Periode.N)
 	rc := sess.demo.ReportCard(st, id)
 	switch {
 	case !rc.Published && !rc.Started:

@@ -57,18 +57,7 @@ func decodeQueryJSON(text string, positional map[string]string, q any) error {
 	}
 	dec := json.NewDecoder(bytes.NewReader(merged))
 	dec.DisallowUnknownFields()
-	err = dec.Decode(q)
-	var te *json.UnmarshalTypeError
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &te) && te.Field != "":
-		return argError(te.Field, "must be "+jsType(te.Type.Kind().String()))
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return argError(name, "is not an option of this method")
-	}
-	return argError("query", "must be an object")
+	return decodeError("query", dec.Decode(q))
 }
 
 // decodeArgs decodes the JSON text of an options object into v. A field of the wrong type is
@@ -77,14 +66,21 @@ func decodeArgs(name string, text string, v any) error {
 	if text == "" {
 		return nil
 	}
-	dec := json.NewDecoder(strings.NewReader(text))
-	err := dec.Decode(v)
+	return decodeError(name, json.NewDecoder(strings.NewReader(text)).Decode(v))
+}
+
+// decodeError turns a decoding error into an *ArgumentError: a member of the wrong type or an
+// unknown one by its name, anything else as the object called name.
+func decodeError(name string, err error) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case err == nil:
 		return nil
 	case errors.As(err, &te) && te.Field != "":
 		return argError(te.Field, "must be "+jsType(te.Type.Kind().String()))
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		field := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return argError(field, "is not an option of this method")
 	}
 	return argError(name, "must be an object")
 }

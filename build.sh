@@ -245,5 +245,13 @@ case "${1:-}" in
   fuzz) shift; cmd_fuzz "$@" ;;
   bench) cmd_bench ;;
   serve) shift; serve "$@" ;;
-  *) echo "usage: ./build.sh build|test|fuzz [DURATION [PATTERN]]|bench|serve" >&2; exit 2 ;;
+  only) # ./build.sh only STAGE…: some stages of cmd_test, in the order given (for development)
+    shift
+    for stage in "$@"; do
+      case " setup check_format check_layout check_tidy check_vet check_staticcheck test_go_native test_go_wasm cmd_build relay_test wasm_test ui_test " in
+        *" $stage "*) "$stage" ;;
+        *) echo "build.sh only: unknown stage $stage (see cmd_test)" >&2; exit 2 ;;
+      esac
+    done ;;
+  *) echo "usage: ./build.sh build|test|fuzz [DURATION [PATTERN]]|bench|serve|only STAGE..." >&2; exit 2 ;;
 esac

@@ -18,8 +18,6 @@ const (
 	tabHomework  = "homework"
 )
 
-var tabs = []string{tabTimetable, tabGrades, tabHomework}
-
 // app is a mounted interface. Its methods run on the browser's single thread, from event
 // callbacks or from the goroutines that wait for PRONOTE.
 type app struct {
@@ -63,8 +61,8 @@ func Mount(el dom.Element, opts Options) {
 	a.k = &keeper{store: opts.Store, transport: opts.Transport, hooks: a.resumeHooks}
 	el.Class().Add("pronote-app")
 	if a.k.resume() {
-		if t := a.k.rec.Tab; t == tabGrades || t == tabHomework {
-			a.tab = t
+		if viewOf(a.k.rec.Tab) != nil {
+			a.tab = a.k.rec.Tab
 		}
 		a.showMain()
 		return
@@ -150,7 +148,7 @@ func (a *app) loadingBox(s *screen) dom.Element {
 
 // call runs a data call in the background and hands its outcome to done on the UI, unless
 // the screen or the child changed in between.
-func (a *app) call(fn func(ctx context.Context, s *protocol.Session) error, done func(error)) {
+func (a *app) call(fn func(ctx context.Context, d Data) error, done func(error)) {
 	seq, gen := a.seq, a.gen
 	go func() {
 		defer a.recoverPanic()
@@ -182,7 +180,8 @@ func (a *app) recoverPanic() {
 func (a *app) logout() {
 	a.k.logout()
 	a.forgetToken()
-	a.tt, a.gr, a.hw = timetableState{}, gradesState{}, homeworkState{}
+	a.resetData()
+	a.tt = timetableState{}
 	a.tab = tabTimetable
 	a.showLogin("")
 }

@@ -73,7 +73,7 @@ func (a *app) loadGrades(period string) {
 	gr := &a.gr
 	gr.loading[period], gr.err = true, ""
 	var got *protocol.Grades
-	a.call(func(ctx context.Context, s *protocol.Session) (err error) {
+	a.call(func(ctx context.Context, s Data) (err error) {
 		got, err = s.Grades(ctx, protocol.GradesQuery{Period: period})
 		return err
 	}, func(err error) {

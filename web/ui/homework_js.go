@@ -56,7 +56,7 @@ func (a *app) loadHomework() {
 	hw.loading, hw.err = true, ""
 	today := a.today()
 	var got []protocol.Homework
-	a.call(func(ctx context.Context, s *protocol.Session) (err error) {
+	a.call(func(ctx context.Context, s Data) (err error) {
 		got, err = s.Homework(ctx, protocol.HomeworkQuery{From: iso(today), To: iso(today.AddDate(0, 0, homeworkDays))})
 		return err
 	}, func(err error) {

@@ -37,7 +37,18 @@ func (l Lang) T(key string) string {
 	return t[l]
 }
 
-// texts holds every interface string: {French, English}.
+// addTexts adds a view's strings to the table, from an init function in the view's own
+// i18n_*.go file; a key defined twice is a bug caught at start.
+func addTexts(m map[string][2]string) {
+	for k, v := range m {
+		if _, dup := texts[k]; dup {
+			panic("ui: text " + k + " defined twice")
+		}
+		texts[k] = v
+	}
+}
+
+// texts holds every interface string: {French, English}. Views add theirs with addTexts.
 var texts = map[string][2]string{
 	"app.title":            {"PRONOTE", "PRONOTE"},
 	"app.tagline":          {"Emploi du temps, notes et devoirs", "Timetable, grades and homework"},

@@ -61,7 +61,7 @@ func (a *app) childSelect(s *screen) dom.Element {
 	s.on(sel, "change", func(js.Value) {
 		if a.k.selectChild(value(sel)) == nil {
 			a.gen++
-			a.tt, a.gr, a.hw = timetableState{monday: a.tt.monday, day: a.tt.day}, gradesState{}, homeworkState{}
+			a.resetData()
 			a.renderPanel()
 		}
 	})
@@ -72,6 +72,7 @@ func (a *app) childSelect(s *screen) dom.Element {
 // tabList is the row of tabs, with the keyboard behaviour of the ARIA tabs pattern.
 func (a *app) tabList(s *screen) dom.Element {
 	list := attrs(s.el("div", "tabs"), "role", "tablist", "aria-label", a.lang.T("tabs.label"))
+	tabs := viewIDs()
 	buttons := make([]dom.Element, len(tabs))
 	for i, t := range tabs {
 		b := attrs(s.el("button", "tab", a.lang.T("tab."+t)),
@@ -105,7 +106,7 @@ func (a *app) tabList(s *screen) dom.Element {
 func markTabs(buttons []dom.Element, open string) {
 	for i, b := range buttons {
 		sel, idx := "false", "-1"
-		if tabs[i] == open {
+		if views[i].id == open {
 			sel, idx = "true", "0"
 		}
 		attrs(b, "aria-selected", sel, "tabindex", idx)
@@ -149,15 +150,11 @@ func (a *app) renderPanel() {
 	}
 	s := &screen{doc: a.doc}
 	a.panelScr = s
-	var content dom.Element
-	switch a.tab {
-	case tabGrades:
-		content = a.gradesView(s)
-	case tabHomework:
-		content = a.homeworkView(s)
-	default:
-		content = a.timetableView(s)
+	v := viewOf(a.tab)
+	if v == nil {
+		v = &views[0]
 	}
+	content := v.render(a, s)
 	clear(a.panel)
 	a.panel.AppendChild(content)
 	if key != "" {

@@ -89,7 +89,7 @@ func (a *app) loadWeek(monday time.Time) {
 	}
 	tt.loading[key], tt.err = true, ""
 	var got []protocol.Lesson
-	a.call(func(ctx context.Context, s *protocol.Session) (err error) {
+	a.call(func(ctx context.Context, s Data) (err error) {
 		got, err = s.Timetable(ctx, protocol.TimetableQuery{From: key, To: iso(monday.AddDate(0, 0, 6))})
 		return err
 	}, func(err error) {

@@ -23,11 +23,17 @@ ui_build() {
 }
 
 # ui_page writes the page into dist/: index.html (the root index.html with its dist/ prefixes
-# removed), app.js and pronote.css.
+# removed), app.js and pronote.css (web/pronote.css, then each view's web/css/*.css in name
+# order).
 ui_page() {
   mkdir -p dist
   printf '\n== ui: dist/index.html, app.js, pronote.css\n' >&2
-  cp web/app.js web/pronote.css dist/
+  cp web/app.js dist/
+  local parts=(web/pronote.css) f
+  for f in web/css/*.css; do
+    [ -e "$f" ] && parts+=("$f")
+  done
+  cat "${parts[@]}" >dist/pronote.css
   sed -e 's#"dist/#"#g' index.html >dist/index.html
   if grep -q '"dist/' dist/index.html; then
     echo "ui_build: dist/index.html still refers to dist/" >&2

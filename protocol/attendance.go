@@ -129,7 +129,7 @@ func (s *Session) attendanceSpan(q AttendanceQuery) (Period, time.Time, time.Tim
 		return Period{}, none, none, err
 	}
 	p, err := s.findPeriod("")
-	for _, c := range s.Periods() {
+	for _, c := range s.acct.periodList() {
 		if c.Start != "" && c.End != "" && c.Start <= q.From && q.From <= c.End {
 			p, err = c, nil
 			break

@@ -49,7 +49,7 @@ func (s *Session) gradesFrom(period Period, reply obj) *Grades {
 
 func (s *Session) findPeriod(id string) (Period, error) {
 	id = s.alias(id) // an id from before an automatic login (relogin.go)
-	periods := s.Periods()
+	periods := s.acct.periodList()
 	if id == "" {
 		id = s.acct.defaultPeriod
 		if id == "" && len(periods) > 0 {

@@ -144,7 +144,11 @@ func (s *Session) login(ctx context.Context, o *Options, p *plan) error {
 		}
 	}
 	progress(StepUser)
-	return s.loadUser(ctx)
+	if err := s.loadUser(ctx); err != nil {
+		return err
+	}
+	s.publish()
+	return nil
 }
 
 // bootstrap GETs the space page and sets the session's wire state from its Start() (§2).

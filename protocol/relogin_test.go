@@ -212,3 +212,41 @@ func TestDoAbortWhileQueued(t *testing.T) {
 		t.Errorf("the call in flight: %v", err)
 	}
 }
+
+// TestAccessorsDuringRelogin: User, Periods, SelectChild, Username and IdentifiantNav may be
+// called from any goroutine while an automatic login replaces the account (go test -race):
+// they see the account before it or after it, never one half built.
+func TestAccessorsDuringRelogin(t *testing.T) {
+	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profiles()[0], Encrypt: true, Compress: true})
+	s, _ := rememberLogin(t, srv, true)
+	name := s.User().Name
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if u := s.User(); u.Name != name {
+				t.Errorf("User().Name = %q during the automatic login, want %q", u.Name, name)
+				return
+			}
+			if len(s.Periods()) == 0 {
+				t.Error("no periods during the automatic login")
+				return
+			}
+			_, _ = s.Username(), s.IdentifiantNav()
+			_ = s.SelectChild("none") // a student has no child: refused, but never racy
+		}
+	}()
+	for range 3 {
+		srv.Inject(pronotetest.FaultExpireSession)
+		if err := s.Do(context.Background(), grades(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	<-done
+}

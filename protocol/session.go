@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pronote-web/pronote/internal/weburl"
@@ -32,8 +33,12 @@ type Session struct {
 	closed bool
 	broken error // set when the server has forgotten the session (expired)
 
-	// Account data, written during login or resume only, read-only afterwards.
+	// Account data: acct is written by a login (the first one or an automatic one) and by
+	// Resume, always under sem. The accessors (User, Periods, SelectChild, …) read pub instead,
+	// the copy published when that login completed, so they need no lock and never see an
+	// account half built by an automatic login in progress.
 	acct account
+	pub  atomic.Pointer[account]
 
 	mu    sync.Mutex // guards child and token
 	child int        // index of the selected child for parent accounts
@@ -129,15 +134,18 @@ func (s *Session) lock(ctx context.Context) error {
 func (s *Session) unlock() { <-s.sem }
 
 // User returns the logged-in account.
-func (s *Session) User() User { return s.acct.user }
+func (s *Session) User() User { return s.shown().user }
 
 // Periods returns the grading periods Grades accepts (the school's periods when the account
 // lists none).
-func (s *Session) Periods() []Period {
-	if len(s.acct.gradePeriods) > 0 {
-		return append([]Period(nil), s.acct.gradePeriods...)
+func (s *Session) Periods() []Period { return s.shown().periodList() }
+
+// periodList is what Periods returns for a; the calls use it on s.acct, under sem.
+func (a *account) periodList() []Period {
+	if len(a.gradePeriods) > 0 {
+		return append([]Period(nil), a.gradePeriods...)
 	}
-	return append([]Period(nil), s.acct.periods...)
+	return append([]Period(nil), a.periods...)
 }
 
 // Kind returns the account kind inferred from the space page.
@@ -146,7 +154,7 @@ func (s *Session) Kind() Kind { return s.kind }
 // SelectChild chooses which child a parent account's data calls are about.
 func (s *Session) SelectChild(id string) error {
 	id = s.alias(id) // an id from before an automatic login (relogin.go)
-	for i, c := range s.acct.children {
+	for i, c := range s.shown().children {
 		if c.N == id {
 			s.mu.Lock()
 			s.child = i
@@ -155,6 +163,21 @@ func (s *Session) SelectChild(id string) error {
 		}
 	}
 	return argError("child", "no child with this id on this account")
+}
+
+// publish makes the account that a login or Resume just completed the one the accessors
+// see. Called with sem held.
+func (s *Session) publish() {
+	a := s.acct
+	s.pub.Store(&a)
+}
+
+// shown is the published account (an empty one until the first login completes).
+func (s *Session) shown() *account {
+	if a := s.pub.Load(); a != nil {
+		return a
+	}
+	return &account{}
 }
 
 // subject is whom a typed call is about: the user, or for parents the selected child. It is

@@ -124,5 +124,6 @@ func (s *Session) restore(st *state) error {
 	if st.Child >= 0 && st.Child < len(st.Children) {
 		s.child = st.Child
 	}
+	s.publish()
 	return nil
 }

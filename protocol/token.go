@@ -23,14 +23,14 @@ func (s *Session) Token() string {
 
 // Username returns the username later token logins need: the server's canonical login when
 // Identification gave one (§6.3), else the one the session was opened with.
-func (s *Session) Username() string { return s.acct.username }
+func (s *Session) Username() string { return s.shown().username }
 
 // DeviceUUID returns the device UUID the session was opened with.
 func (s *Session) DeviceUUID() string { return s.device }
 
 // IdentifiantNav returns the identifier the server gave this device in FonctionParametres;
 // pass it back in Options.IdentifiantNav so that a registered device is recognised (§6.8).
-func (s *Session) IdentifiantNav() string { return s.acct.identifiantNav }
+func (s *Session) IdentifiantNav() string { return s.shown().identifiantNav }
 
 // setToken records a new token and tells Options.OnToken. An exception in the callback is
 // the caller's business; it must not break the login, hence the recover.

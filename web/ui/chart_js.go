@@ -15,6 +15,16 @@ func (s *screen) svg(tag string, kv ...string) dom.Element {
 	return attrs(s.doc.CreateElementNS(svgNS, tag), kv...)
 }
 
+// svgLine is an SVG line from (x1, y1) to (x2, y2).
+func (s *screen) svgLine(x1, y1, x2, y2 float64, class string) dom.Element {
+	return s.svg("line", "x1", f1(x1), "y1", f1(y1), "x2", f1(x2), "y2", f1(y2), "class", class)
+}
+
+// svgRect is an SVG rectangle.
+func (s *screen) svgRect(x, y, w, h float64, class string) dom.Element {
+	return s.svg("rect", "x", f1(x), "y", f1(y), "width", f1(w), "height", f1(h), "class", class)
+}
+
 // svgText is an SVG text element.
 func (s *screen) svgText(x, y float64, class, text string, kv ...string) dom.Element {
 	t := s.svg("text", append([]string{"x", f1(x), "y", f1(y), "class", class}, kv...)...)
@@ -125,8 +135,8 @@ func (a *app) barsChart(s *screen, rows []chartRow) dom.Element {
 	return a.chart(s, chartFigure{
 		id: "bars", title: a.lang.T("chart.bars"), first: a.lang.T("chart.subject"), rows: rows, height: g.H,
 		legend: []dom.Element{
-			s.legendKey(a.lang.T("chart.barStudent"), s.svg("rect", "x", "1", "y", "2", "width", "22", "height", "8", "class", "bar-student")),
-			s.legendKey(a.lang.T("chart.barClass"), s.svg("rect", "x", "1", "y", "2", "width", "22", "height", "8", "class", "bar-class")),
+			s.legendKey(a.lang.T("chart.barStudent"), s.svgRect(1, 2, 22, 8, "bar-student")),
+			s.legendKey(a.lang.T("chart.barClass"), s.svgRect(1, 2, 22, 8, "bar-class")),
 		},
 		drawing: func(svg dom.Element) {
 			defs := s.svg("defs")
@@ -136,7 +146,7 @@ func (a *app) barsChart(s *screen, rows []chartRow) dom.Element {
 			defs.AppendChild(pat)
 			svg.AppendChild(defs)
 			for _, t := range g.Ticks {
-				svg.AppendChild(s.svg("line", "x1", f1(t.Pos), "x2", f1(t.Pos), "y1", "0", "y2", f1(g.Base-10), "class", "grid"))
+				svg.AppendChild(s.svgLine(t.Pos, 0, t.Pos, g.Base-10, "grid"))
 				anchor := "middle"
 				if t.Pos == 0 {
 					anchor = "start"
@@ -156,7 +166,7 @@ func (a *app) bar(s *screen, svg dom.Element, b *box, p chartPoint, class, name 
 	if b == nil {
 		return
 	}
-	r := s.svg("rect", "x", f1(b.X), "y", f1(b.Y), "width", f1(max(b.W, 0.5)), "height", f1(b.H), "class", class, "rx", "2")
+	r := s.svgRect(b.X, b.Y, max(b.W, 0.5), b.H, class)
 	svg.AppendChild(s.svgTitle(r, name+" : "+p.Text))
 	svg.AppendChild(s.svgText(b.TextX, b.TextY, "value", p.Text))
 }
@@ -167,27 +177,27 @@ func (a *app) trendChart(s *screen, rows []chartRow) dom.Element {
 	return a.chart(s, chartFigure{
 		id: "trend", title: a.lang.T("chart.trend"), first: a.lang.T("grades.period"), rows: rows, height: g.H,
 		legend: []dom.Element{
-			s.legendKey(a.lang.T("chart.lineStudent"), s.svg("line", "x1", "0", "x2", "24", "y1", "6", "y2", "6", "class", "line-student"),
+			s.legendKey(a.lang.T("chart.lineStudent"), s.svgLine(0, 6, 24, 6, "line-student"),
 				s.svg("circle", "cx", "12", "cy", "6", "r", "3.5", "class", "pt-student")),
-			s.legendKey(a.lang.T("chart.lineClass"), s.svg("line", "x1", "0", "x2", "24", "y1", "6", "y2", "6", "class", "line-class"),
-				s.svg("rect", "x", "9", "y", "3", "width", "6", "height", "6", "class", "pt-class")),
+			s.legendKey(a.lang.T("chart.lineClass"), s.svgLine(0, 6, 24, 6, "line-class"),
+				s.svgRect(9, 3, 6, 6, "pt-class")),
 		},
 		drawing: func(svg dom.Element) {
 			for _, t := range g.Ticks {
-				svg.AppendChild(s.svg("line", "x1", f1(g.Left), "x2", f1(g.Right), "y1", f1(t.Pos), "y2", f1(t.Pos), "class", "grid"))
+				svg.AppendChild(s.svgLine(g.Left, t.Pos, g.Right, t.Pos, "grid"))
 				svg.AppendChild(s.svgText(g.Left-5, t.Pos+3.5, "tick", t.Label, "text-anchor", "end"))
 			}
 			for i, x := range g.Columns {
 				svg.AppendChild(s.svgText(x, g.LabelY, "label", rows[i].Label, "text-anchor", "middle"))
 			}
 			for _, l := range g.ClassLines {
-				svg.AppendChild(s.svg("line", "x1", f1(l[0].X), "y1", f1(l[0].Y), "x2", f1(l[1].X), "y2", f1(l[1].Y), "class", "line-class"))
+				svg.AppendChild(s.svgLine(l[0].X, l[0].Y, l[1].X, l[1].Y, "line-class"))
 			}
 			for _, l := range g.StudentLines {
-				svg.AppendChild(s.svg("line", "x1", f1(l[0].X), "y1", f1(l[0].Y), "x2", f1(l[1].X), "y2", f1(l[1].Y), "class", "line-student"))
+				svg.AppendChild(s.svgLine(l[0].X, l[0].Y, l[1].X, l[1].Y, "line-student"))
 			}
 			for _, p := range g.Class {
-				r := s.svg("rect", "x", f1(p.X-3.5), "y", f1(p.Y-3.5), "width", "7", "height", "7", "class", "pt-class")
+				r := s.svgRect(p.X-3.5, p.Y-3.5, 7, 7, "pt-class")
 				svg.AppendChild(s.svgTitle(r, rows[p.Index].Label+", "+a.lang.T("grades.classAverage")+" : "+p.Text))
 				svg.AppendChild(s.svgText(p.X, p.TextY, "value", p.Text, "text-anchor", "middle"))
 			}

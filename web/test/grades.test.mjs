@@ -178,6 +178,22 @@ test("student: skills by subject, each level in words", async () => {
 
 test("student: report card of the last published period; an unpublished one says so", async () => {
   await checkReport(lea, "report");
+});
+
+test("student: the sentences and figures in English", async () => {
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await page.getByRole("tab", { name: "Grades" }).click();
+  const note = page.locator(".period-note");
+  await note.waitFor({ timeout: 30000 });
+  assert.equal(await note.innerText(), "No grades yet in the current period (Trimestre 3): showing Trimestre 2.");
+  assert.ok((await page.locator(".chart-bars desc").textContent()).includes("Français: Student 16, Class 12.5"));
+  await page.getByRole("tab", { name: "Report card" }).click();
+  await page.locator(".report-subject").first().waitFor({ timeout: 30000 });
+  // Trimestre 2 was chosen by hand in the last test: no sentence about the period then.
+  assert.equal(await page.locator(".period-note").count(), 0);
+  assert.equal(await page.locator(".report-general h2").innerText(), "General comments");
+  await page.getByRole("button", { name: "Passer en français" }).click();
+  await page.getByRole("tab", { name: "Bulletin" }).waitFor();
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await page.getByRole("heading", { name: "Connexion" }).waitFor();
 });

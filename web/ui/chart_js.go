@@ -40,6 +40,14 @@ func (s *screen) svgTitle(e dom.Element, text string) dom.Element {
 	return e
 }
 
+// colon is the colon of l: spaced in French.
+func (l Lang) colon() string {
+	if l == English {
+		return ": "
+	}
+	return " : "
+}
+
 func f1(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
 // chartFigure is the frame every chart shares: a heading, the legend in words, the drawing
@@ -100,7 +108,7 @@ func (a *app) chart(s *screen, c chartFigure) dom.Element {
 func (a *app) chartSentence(rows []chartRow) string {
 	parts := make([]string, len(rows))
 	for i, r := range rows {
-		parts[i] = r.Label + " : " + a.lang.T("grades.student") + " " + r.Student.Text + ", " +
+		parts[i] = r.Label + a.lang.colon() + a.lang.T("grades.student") + " " + r.Student.Text + ", " +
 			a.lang.T("grades.class") + " " + r.Class.Text
 	}
 	return strings.Join(parts, " ; ") + "."
@@ -167,7 +175,7 @@ func (a *app) bar(s *screen, svg dom.Element, b *box, p chartPoint, class, name 
 		return
 	}
 	r := s.svgRect(b.X, b.Y, max(b.W, 0.5), b.H, class)
-	svg.AppendChild(s.svgTitle(r, name+" : "+p.Text))
+	svg.AppendChild(s.svgTitle(r, name+a.lang.colon()+p.Text))
 	svg.AppendChild(s.svgText(b.TextX, b.TextY, "value", p.Text))
 }
 
@@ -198,12 +206,12 @@ func (a *app) trendChart(s *screen, rows []chartRow) dom.Element {
 			}
 			for _, p := range g.Class {
 				r := s.svgRect(p.X-3.5, p.Y-3.5, 7, 7, "pt-class")
-				svg.AppendChild(s.svgTitle(r, rows[p.Index].Label+", "+a.lang.T("grades.classAverage")+" : "+p.Text))
+				svg.AppendChild(s.svgTitle(r, rows[p.Index].Label+", "+a.lang.T("grades.classAverage")+a.lang.colon()+p.Text))
 				svg.AppendChild(s.svgText(p.X, p.TextY, "value", p.Text, "text-anchor", "middle"))
 			}
 			for _, p := range g.Student {
 				c := s.svg("circle", "cx", f1(p.X), "cy", f1(p.Y), "r", "4", "class", "pt-student")
-				svg.AppendChild(s.svgTitle(c, rows[p.Index].Label+", "+a.lang.T("grades.student")+" : "+p.Text))
+				svg.AppendChild(s.svgTitle(c, rows[p.Index].Label+", "+a.lang.T("grades.student")+a.lang.colon()+p.Text))
 				svg.AppendChild(s.svgText(p.X, p.TextY, "value value-strong", p.Text, "text-anchor", "middle"))
 			}
 		},

@@ -50,7 +50,7 @@ func (a *app) gradesView(s *screen) dom.Element {
 	for _, sg := range groupGrades(g) {
 		list.AppendChild(a.subjectCard(s, sg))
 	}
-	charts := attrs(s.el("div", "charts"), "aria-live", "polite")
+	charts := s.el("div", "charts")
 	if rows := subjectRows(a.lang, g); len(rows) > 0 {
 		charts.AppendChild(a.barsChart(s, rows))
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
@@ -9,51 +10,96 @@ import (
 	"github.com/pronote-web/pronote/protocol"
 )
 
-// gradesState is the grades tab's data: the period chosen ("" for the account's default) and
-// the periods already loaded.
+// gradesState is the grades tab's data by period, the period shown, and which chart tables
+// are open.
 type gradesState struct {
-	period  string
-	byID    map[string]*protocol.Grades
-	loading map[string]bool
-	err     string
+	periodData[*protocol.Grades]
+	tables map[string]bool
 }
+
+// hasGrades says whether a period has something to show.
+func hasGrades(g *protocol.Grades) bool { return len(g.Grades) > 0 || g.Overall != nil }
 
 func (a *app) gradesView(s *screen) dom.Element {
 	gr := &a.gr
-	if gr.byID == nil {
-		gr.byID, gr.loading = map[string]*protocol.Grades{}, map[string]bool{}
-	}
-	view := s.el("div", "view view-grades", a.periodBar(s))
-	g, ok := gr.byID[gr.period]
+	periods := a.k.s.Periods()
+	order := periodOrder(periods, a.today())
+	id, load, fellBack := gr.shown(order, hasGrades)
+	view := s.el("div", "view view-grades", a.periodBar(s, periods, a.gradesPeriodID(id), func(p string) {
+		gr.chosen = p
+	}))
 	switch {
-	case gr.err != "":
-		view.AppendChild(a.errorBox(s, gr.err, func() { a.loadGrades(gr.period) }))
-	case !ok:
+	case gr.errs[id] != "":
+		view.AppendChild(a.errorBox(s, gr.errs[id], func() { a.loadGrades(id) }))
+		return view
+	case load:
 		view.AppendChild(a.loadingBox(s))
-		if !gr.loading[gr.period] {
-			a.loadGrades(gr.period)
-		}
-	case len(g.Grades) == 0 && len(g.Averages) == 0:
-		view.AppendChild(s.el("p", "notice", a.lang.T("grades.empty")))
-	default:
-		s.add(view, a.overall(s, g))
-		list := s.el("div", "subjects")
-		for _, sg := range groupGrades(g) {
-			list.AppendChild(a.subjectCard(s, sg))
-		}
-		view.AppendChild(list)
+		a.loadGrades(id)
+		return view
 	}
+	g := gr.byID[id]
+	if fellBack {
+		view.AppendChild(a.fallbackNote(s, periods, order[0], id, "grades.fallback"))
+	}
+	if !hasGrades(g) {
+		view.AppendChild(s.el("p", "notice", a.lang.T("grades.empty")))
+		return view
+	}
+	s.add(view, a.overall(s, g))
+	list := s.el("div", "subjects")
+	for _, sg := range groupGrades(g) {
+		list.AppendChild(a.subjectCard(s, sg))
+	}
+	charts := s.el("div", "charts")
+	if rows := subjectRows(a.lang, g); len(rows) > 0 {
+		charts.AppendChild(a.barsChart(s, rows))
+	}
+	charts.AppendChild(a.trend(s, periods))
+	view.AppendChild(s.el("div", "grades-layout", list, charts))
 	return view
 }
 
-// periodBar is the period selector.
-func (a *app) periodBar(s *screen) dom.Element {
-	sel := attrs(s.el("select", "select"), "id", "pronote-period", "data-key", "period")
-	current := a.gr.period
-	if g := a.gr.byID[""]; current == "" && g != nil {
-		current = g.Period.ID
+// gradesPeriodID is the id of the period shown, for the selector ("" stands for the
+// account's default period until its grades tell which one it is).
+func (a *app) gradesPeriodID(id string) string {
+	if g := a.gr.byID[id]; id == "" && g != nil {
+		return g.Period.ID
 	}
-	for _, p := range a.k.s.Periods() {
+	return id
+}
+
+// trend is the overall average across the periods, once each period's grades are loaded.
+func (a *app) trend(s *screen, periods []protocol.Period) dom.Element {
+	var rows []chartRow
+	waiting := false
+	for _, p := range trendPeriods(periods, a.today()) {
+		g, ok := a.gr.byID[p.ID]
+		switch {
+		case !ok && a.gr.errs[p.ID] == "":
+			waiting = true
+			a.loadGrades(p.ID)
+		case ok:
+			rows = append(rows, chartRow{Label: p.Name, Student: pointOf(a.lang, g.Overall, g.OverallOutOf),
+				Class: pointOf(a.lang, g.ClassOverall, g.OverallOutOf)})
+		default:
+			rows = append(rows, chartRow{Label: p.Name, Student: chartPoint{Text: a.lang.T("mark.none")},
+				Class: chartPoint{Text: a.lang.T("mark.none")}})
+		}
+	}
+	if waiting {
+		return attrs(s.el("p", "chart-loading", s.el("span", "spinner"), a.lang.T("chart.loading")), "role", "status")
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return a.trendChart(s, rows)
+}
+
+// periodBar is a period selector: current is the period shown, choose takes the user's choice
+// before the panel is drawn again.
+func (a *app) periodBar(s *screen, periods []protocol.Period, current string, choose func(string)) dom.Element {
+	sel := attrs(s.el("select", "select"), "id", "pronote-period", "data-key", "period")
+	for _, p := range periods {
 		o := attrs(s.el("option", "", p.Name), "value", p.ID)
 		if p.ID == current {
 			o.SetAttribute("selected", "")
@@ -61,34 +107,41 @@ func (a *app) periodBar(s *screen) dom.Element {
 		sel.AppendChild(o)
 	}
 	s.on(sel, "change", func(js.Value) {
-		a.gr.period, a.gr.err = value(sel), ""
+		choose(value(sel))
 		a.renderPanel()
 	})
 	label := attrs(s.el("label", "", a.lang.T("grades.period")), "for", "pronote-period")
 	return s.el("div", "toolbar", s.el("div", "field-inline", label, sel))
 }
 
-// loadGrades fetches a period's grades ("" is the default period).
+// fallbackNote says that the view opened on another period than the current one, and why.
+func (a *app) fallbackNote(s *screen, periods []protocol.Period, current, shown, key string) dom.Element {
+	cur, _ := findPeriod(periods, current)
+	sh, _ := findPeriod(periods, shown)
+	text := strings.ReplaceAll(strings.ReplaceAll(a.lang.T(key), "{current}", cur.Name), "{shown}", periodName(a.lang, sh.Name))
+	return attrs(s.el("p", "notice notice-info period-note", text), "role", "status")
+}
+
+// loadGrades fetches a period's grades ("" is the default period), unless they are loading.
 func (a *app) loadGrades(period string) {
 	gr := &a.gr
-	gr.loading[period], gr.err = true, ""
+	if !gr.start(period) {
+		return
+	}
 	var got *protocol.Grades
 	a.call(func(ctx context.Context, s Data) (err error) {
 		got, err = s.Grades(ctx, protocol.GradesQuery{Period: period})
 		return err
 	}, func(err error) {
-		delete(gr.loading, period)
 		if err != nil {
-			if gr.period == period {
-				gr.err = a.opts.Code(err)
-			}
+			gr.failed(period, a.opts.Code(err))
 		} else {
-			gr.byID[period] = got
+			gr.got(period, got)
 			if period == "" {
-				gr.byID[got.Period.ID] = got
+				gr.got(got.Period.ID, got)
 			}
 		}
-		if a.tab == tabGrades && gr.period == period {
+		if a.tab == tabGrades {
 			a.renderPanel()
 		}
 	})

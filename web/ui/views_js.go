@@ -17,6 +17,8 @@ func init() {
 	views = []view{
 		{tabTimetable, (*app).timetableView},
 		{tabGrades, (*app).gradesView},
+		{tabSkills, (*app).skillsView},
+		{tabReport, (*app).reportView},
 		{tabHomework, (*app).homeworkView},
 	}
 }
@@ -43,5 +45,6 @@ func viewIDs() []string {
 // child, a logout). Where the user is (the timetable's week and day) stays.
 func (a *app) resetData() {
 	a.tt = timetableState{monday: a.tt.monday, day: a.tt.day}
-	a.gr, a.hw = gradesState{}, homeworkState{}
+	a.gr, a.hw = gradesState{tables: a.gr.tables}, homeworkState{}
+	a.sk, a.rc = skillsState{}, reportState{}
 }

@@ -88,6 +88,15 @@ async function checkFit(label) {
   }
   await page.screenshot({ path: join(shots, `phone-timetable-${label}.png`) });
   await days.first().click();
+  // The details fit a phone too.
+  await page.locator(".tt-day.is-selected .lesson").first().click();
+  await dialog().locator(".ld-content").waitFor({ timeout: 30000 });
+  const fits = await dialog().evaluate((d) => [...d.querySelectorAll("*")].every((e) => e.getBoundingClientRect().right <= d.getBoundingClientRect().right + 0.5)
+    && d.scrollWidth <= d.clientWidth && d.getBoundingClientRect().right <= innerWidth);
+  assert.ok(fits, `${label}: the details fit 375 px`);
+  await page.screenshot({ path: join(shots, `phone-lesson-details-${label}.png`) });
+  await page.keyboard.press("Escape");
+  await dialog().waitFor({ state: "detached" });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -145,6 +154,23 @@ test("a lesson's details by click, closed with its button; a lesson without cont
   assert.equal((await focused()).key, key);
 });
 
+test("the details say when they cannot load, and load on Réessayer", async () => {
+  await env.fake.control("fault?kind=server&g=21");
+  await page.locator('[data-key="lesson-0-2"]').click();
+  await dialog().waitFor();
+  const alert = dialog().getByRole("alert");
+  await alert.waitFor({ timeout: 30000 });
+  assert.match(await alert.innerText(), /Le serveur PRONOTE a renvoyé une erreur/);
+  assert.equal(await dialog().locator(".ld-memo").count(), 0, "no memo on this lesson");
+  await dialog().getByRole("button", { name: "Réessayer" }).click();
+  await dialog().locator(".ld-content .ld-part").first().waitFor({ timeout: 30000 });
+  assert.equal(await dialog().getByRole("alert").count(), 0);
+  assert.match(await dialog().locator(".ld-content").innerText(), /La Première Guerre mondiale/);
+  await page.keyboard.press("Escape");
+  await dialog().waitFor({ state: "detached" });
+  assert.equal((await focused()).key, "lesson-0-2");
+});
+
 test("a moved lesson's two slots read differently", async () => {
   const away = page.locator(".lesson", { has: page.locator(".badge", { hasText: /^Déplacé au / }) });
   const here = page.locator(".lesson", { has: page.locator(".badge", { hasText: /^Déplacé du / }) });
@@ -161,6 +187,10 @@ test("a moved lesson's two slots read differently", async () => {
   await dialog().waitFor();
   assert.equal(await dialog().locator(".ld-move").innerText(),
     "Ce cours n'a pas lieu à cet horaire : il est déplacé au vendredi 27 novembre à 16h00.");
+  // A future lesson that does not take place: no content, and its homework goes to the new slot.
+  await dialog().locator(".ld-none").nth(1).waitFor({ timeout: 30000 });
+  assert.deepEqual(await dialog().locator(".ld-none").allInnerTexts(),
+    ["Aucun contenu n'a été saisi pour ce cours.", "Aucun devoir n'est lié à ce cours."]);
   await page.keyboard.press("Escape");
   await dialog().waitFor({ state: "detached" });
   await here.click();

@@ -117,13 +117,14 @@ func (a *app) doneBox(s *screen, h protocol.Homework, key string, changed func(d
 		s.el("span", "visually-hidden", " ("+h.Subject+")")), "for", id)
 	msg := attrs(s.el("span", "hw-save"), "aria-live", "polite")
 	done, pending := h.Done, false
-	say := func(text string, alert bool) {
+	// say shows the outcome: kind "error" is an alert, "ok" is read out but not shown (the box
+	// shows it).
+	say := func(text, kind string) {
 		m := msg.Underlying() // raw calls: dom/v2's methods on Element link a wrapper per element type
 		m.Set("textContent", text)
 		m.Call("removeAttribute", "role")
-		msg.Class().Remove("is-error")
-		if alert {
-			msg.Class().Add("is-error")
+		m.Set("className", "hw-save is-"+kind)
+		if kind == "error" {
 			msg.SetAttribute("role", "alert")
 		}
 	}
@@ -135,7 +136,7 @@ func (a *app) doneBox(s *screen, h protocol.Homework, key string, changed func(d
 		pending = true
 		want := !done
 		box.SetAttribute("aria-busy", "true")
-		say(a.lang.T("homework.saving"), false)
+		say(a.lang.T("homework.saving"), "busy")
 		a.call(func(ctx context.Context, d Data) error {
 			_, err := d.SetHomeworkDone(ctx, protocol.SetHomeworkDoneQuery{ID: h.ID, Done: &want})
 			return err
@@ -144,15 +145,19 @@ func (a *app) doneBox(s *screen, h protocol.Homework, key string, changed func(d
 			box.SetAttribute("aria-busy", "false")
 			if err != nil {
 				box.Underlying().Set("checked", done)
-				say(a.lang.T("homework.notSaved")+" "+a.lang.ErrorText(a.opts.Code(err)), true)
+				code, lead := a.opts.Code(err), "homework.notSaved"
+				if code == "NETWORK_ERROR" || code == "TIMEOUT" { // the server may have applied it
+					lead = "homework.maybeNotSaved"
+				}
+				say(a.lang.T(lead)+" "+a.lang.ErrorText(code), "error")
 				return
 			}
 			done = want
 			box.Underlying().Set("checked", done)
 			if done {
-				say(a.lang.T("homework.savedDone"), false)
+				say(a.lang.T("homework.savedDone"), "ok")
 			} else {
-				say(a.lang.T("homework.savedTodo"), false)
+				say(a.lang.T("homework.savedTodo"), "ok")
 			}
 			a.setHomeworkDone(h.ID, done)
 			changed(done)

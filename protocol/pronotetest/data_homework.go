@@ -2,6 +2,7 @@ package pronotetest
 
 import (
 	"encoding/json"
+	"sort"
 	"strings"
 
 	"github.com/pronote-web/pronote/protocol/internal/wire"
@@ -108,6 +109,33 @@ func (s *Server) homeworkDone(sess *session, req request, st Student) (reply, *p
 		s.done[k] = v
 	}
 	return reply{data: map[string]any{}}, nil
+}
+
+// DoneChange is a done state set by SaisieTAFFaitEleve: the pupil's and the homework's stable
+// ids (the dataset's, as "taf:3ème B:2026-11-24:mat-maths", not a session's N).
+type DoneChange struct {
+	Student  string `json:"student"`
+	Homework string `json:"homework"`
+	Done     bool   `json:"done"`
+}
+
+// HomeworkDone returns the done states SaisieTAFFaitEleve set since the last Reset, sorted by
+// pupil then homework, so a test can check what a client changed on the server.
+func (s *Server) HomeworkDone() []DoneChange {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []DoneChange{}
+	for k, v := range s.done {
+		st, hw, _ := strings.Cut(k, "\x00")
+		out = append(out, DoneChange{Student: st, Homework: hw, Done: v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Student != out[j].Student {
+			return out[i].Student < out[j].Student
+		}
+		return out[i].Homework < out[j].Homework
+	})
+	return out
 }
 
 // homeworkOf reports whether a homework id is one of the pupil's: the dataset's ids carry the

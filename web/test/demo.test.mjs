@@ -109,7 +109,8 @@ test("homework: grouped by due date, hostile HTML rendered inert", async () => {
   assert.ok(groups.includes("Pour demain"), `groups: ${groups}`);
   const planted = page.locator(".hw", { hasText: "Lire la fiche" });
   await planted.waitFor();
-  const report = await planted.evaluate((el) => {
+  // The description's part of the card (the card also has its own "Fait" checkbox).
+  const report = await planted.locator(".rich").evaluate((el) => {
     const all = [...el.querySelectorAll("*")];
     return {
       tags: [...new Set(all.map((e) => e.tagName.toLowerCase()))].sort(),

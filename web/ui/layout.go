@@ -29,6 +29,7 @@ type placedLesson struct {
 	From, To    time.Time
 	Top, Height float64
 	Lane, Lanes int
+	Move        move // how the lesson was moved, if it was (movedPairs)
 }
 
 // layoutWeek places the lessons of the week starting on monday. Monday to Friday are always
@@ -36,7 +37,8 @@ type placedLesson struct {
 func layoutWeek(monday time.Time, lessons []protocol.Lesson) weekGrid {
 	g := weekGrid{Monday: monday, FromHour: 8, ToHour: 17}
 	byDay := map[int][]placedLesson{}
-	for _, l := range lessons {
+	moves := movedPairs(lessons)
+	for i, l := range lessons {
 		from, ok1 := parseDateTime(l.Start)
 		to, ok2 := parseDateTime(l.End)
 		day := int(dateOf(from).Sub(monday).Hours() / 24)
@@ -48,7 +50,7 @@ func layoutWeek(monday time.Time, lessons []protocol.Lesson) weekGrid {
 		}
 		g.FromHour = min(g.FromHour, from.Hour())
 		g.ToHour = max(g.ToHour, (minutes(to)+59)/60)
-		byDay[day] = append(byDay[day], placedLesson{Lesson: l, From: from, To: to})
+		byDay[day] = append(byDay[day], placedLesson{Lesson: l, From: from, To: to, Move: moves[i]})
 	}
 	span := float64((g.ToHour - g.FromHour) * 60)
 	for d := 0; d < 7; d++ {

@@ -19,6 +19,7 @@ type timetableState struct {
 	lessons map[string][]protocol.Lesson
 	loading map[string]bool
 	err     string
+	detail  *lessonDetail // the lesson whose details are open, nil when none
 }
 
 func (a *app) timetableView(s *screen) dom.Element {
@@ -134,8 +135,8 @@ func (a *app) weekGrid(s *screen, g weekGrid) dom.Element {
 		grid.AppendChild(h)
 	}
 	grid.AppendChild(a.gutter(s, g))
-	for _, d := range g.Days {
-		col := a.dayColumn(s, g, d, today)
+	for i, d := range g.Days {
+		col := a.dayColumn(s, g, i, d, today)
 		columns = append(columns, col)
 		grid.AppendChild(col)
 	}
@@ -169,8 +170,9 @@ func (a *app) gutter(s *screen, g weekGrid) dom.Element {
 	return gut
 }
 
-// dayColumn draws one day's lessons, and the current time on today's column.
-func (a *app) dayColumn(s *screen, g weekGrid, d dayColumn, today time.Time) dom.Element {
+// dayColumn draws one day's lessons, and the current time on today's column. The lessons are
+// buttons in the order they start, so Tab walks the week day by day.
+func (a *app) dayColumn(s *screen, g weekGrid, n int, d dayColumn, today time.Time) dom.Element {
 	col := attrs(s.el("div", "tt-day"), "role", "group", "aria-label", dayLong(a.lang, d.Date))
 	if d.Date.Equal(today) {
 		col.Class().Add("is-today")
@@ -184,36 +186,45 @@ func (a *app) dayColumn(s *screen, g weekGrid, d dayColumn, today time.Time) dom
 	if len(d.Lessons) == 0 {
 		col.AppendChild(s.el("p", "day-empty", a.lang.T("day.empty")))
 	}
-	for _, l := range d.Lessons {
-		col.AppendChild(a.lessonBox(s, l))
+	day := make([]protocol.Lesson, len(d.Lessons))
+	for i, l := range d.Lessons {
+		day[i] = l.Lesson
+	}
+	for i, l := range d.Lessons {
+		key := "lesson-" + fmt.Sprint(n) + "-" + fmt.Sprint(i)
+		box := a.lessonBox(s, l, key)
+		s.on(box, "click", func(js.Value) { a.openLesson(l, day, key) })
+		col.AppendChild(box)
 	}
 	return col
 }
 
-// lessonBox is one lesson, sized by its duration and coloured like its subject.
-func (a *app) lessonBox(s *screen, l placedLesson) dom.Element {
-	box := s.el("div", "lesson")
+// lessonBox is one lesson, sized by its duration and coloured like its subject: a button that
+// opens the lesson's details. Every text wraps rather than being cut (web/css/timetable.css).
+func (a *app) lessonBox(s *screen, l placedLesson, key string) dom.Element {
+	box := attrs(s.el("button", "lesson"), "type", "button", "data-key", key, "aria-haspopup", "dialog")
 	when := clock(a.lang, l.From) + " – " + clock(a.lang, l.To)
 	subject := l.Subject
 	if subject == "" {
 		subject = "—"
 	}
-	status := l.Status
-	if status == "" && l.Cancelled {
-		status = a.lang.T("lesson.cancelled")
-	}
-	if status == "" && l.Exempted {
-		status = a.lang.T("lesson.exempted")
-	}
-	top := s.el("div", "lesson-top", s.el("span", "lesson-time", when))
+	status := lessonStatus(a.lang, l.Lesson, l.Move)
+	top := s.el("span", "lesson-top", s.el("span", "lesson-time", when))
 	if status != "" {
-		top.AppendChild(s.el("span", "badge", status))
+		badge := s.el("span", "badge", status)
+		switch l.Move.Kind {
+		case movedAway:
+			badge.Class().Add("badge-moved-away")
+		case movedHere:
+			badge.Class().Add("badge-moved-here")
+		}
+		top.AppendChild(badge)
 	}
 	box.AppendChild(top)
-	box.AppendChild(s.el("div", "lesson-subject", subject))
+	box.AppendChild(s.el("span", "lesson-subject", subject))
 	meta := strings.Join(append(append([]string{}, l.Rooms...), l.Teachers...), " · ")
 	if meta != "" {
-		box.AppendChild(s.el("div", "lesson-meta", meta))
+		box.AppendChild(s.el("span", "lesson-meta", meta))
 	}
 	if l.Cancelled {
 		box.Class().Add("is-cancelled")
@@ -221,7 +232,9 @@ func (a *app) lessonBox(s *screen, l placedLesson) dom.Element {
 	if l.Status != "" && !l.Cancelled {
 		box.Class().Add("is-changed")
 	}
-	box.SetAttribute("title", strings.Join([]string{when, subject, meta, status}, "\n"))
+	if l.Move.Kind == movedHere {
+		box.Class().Add("is-moved-here")
+	}
 	style(box, "top", pct(l.Top), "height", pct(l.Height),
 		"left", pct(float64(l.Lane)/float64(l.Lanes)*100), "width", pct(100/float64(l.Lanes)))
 	if c := colorOf(l.Color); c != "" {

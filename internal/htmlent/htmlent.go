@@ -19,8 +19,11 @@ var named = map[string]string{
 	"larr": "←", "le": "≤", "ge": "≥", "ne": "≠", "times": "×", "divide": "÷", "minus": "−",
 	"trade": "™", "dagger": "†", "permil": "‰", "sbquo": "‚", "bdquo": "„", "Yuml": "Ÿ",
 	"scaron": "š", "Scaron": "Š", "infin": "∞", "asymp": "≈", "sum": "∑", "radic": "√",
-	"pi": "π", "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "Delta": "Δ",
-	"lambda": "λ", "mu": "μ", "sigma": "σ", "Omega": "Ω", "omega": "ω", "theta": "θ",
+	"prime": "′", "Prime": "″", "part": "∂", "nabla": "∇", "isin": "∈", "notin": "∉",
+	"forall": "∀", "exist": "∃", "empty": "∅", "cap": "∩", "cup": "∪", "int": "∫", "prop": "∝",
+	"equiv": "≡", "sub": "⊂", "sup": "⊃", "sube": "⊆", "supe": "⊇", "and": "∧", "or": "∨",
+	"harr": "↔", "uarr": "↑", "darr": "↓", "rArr": "⇒", "lArr": "⇐", "hArr": "⇔", "sdot": "⋅",
+	"frasl": "⁄", "ang": "∠", "perp": "⊥", "there4": "∴", "sim": "∼", "cong": "≅",
 }
 
 // latin1 names U+00A1 to U+00FF in order (U+00A0 is nbsp, above).
@@ -32,12 +35,25 @@ const latin1 = "iexcl cent pound curren yen brvbar sect uml copy ordf laquo not 
 	"ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide " +
 	"oslash ugrave uacute ucirc uuml yacute thorn yuml"
 
+// greek names the Greek letters of science lessons, from U+0391 (Alpha) and U+03B1 (alpha) in
+// order; U+03A2 has no letter ("-").
+const greek = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron " +
+	"Pi Rho - Sigma Tau Upsilon Phi Chi Psi Omega"
+
+const greekSmall = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi " +
+	"omicron pi rho sigmaf sigma tau upsilon phi chi psi omega"
+
 func init() {
-	for i, name := range strings.Fields(latin1) {
-		if _, dup := named[name]; !dup {
-			named[name] = string(rune(0xa1 + i))
+	add := func(names string, first rune) {
+		for i, name := range strings.Fields(names) {
+			if _, dup := named[name]; !dup && name != "-" {
+				named[name] = string(first + rune(i))
+			}
 		}
 	}
+	add(latin1, 0xa1)
+	add(greek, 0x391)
+	add(greekSmall, 0x3b1)
 }
 
 // Unescape decodes the character references of s: "&eacute;" → "é", "&#233;" and "&#xE9;"

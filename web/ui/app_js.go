@@ -35,6 +35,9 @@ type app struct {
 	tt       timetableState
 	gr       gradesState
 	hw       homeworkState
+	sl       schoolLifeState
+	nw       newsState
+	mn       menusState
 	seq      int // bumped on every change of screen: stale answers are dropped
 	gen      int // bumped when the data changes meaning (another child): stale answers are dropped
 }

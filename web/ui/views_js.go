@@ -1,12 +1,18 @@
 package ui
 
-import "honnef.co/go/js/dom/v2"
+import (
+	"strconv"
+
+	"honnef.co/go/js/dom/v2"
+)
 
 // view is one tab of the main screen: its id (also the key of its label, "tab."+id, and of
-// its saved choice across reloads) and the function that draws its panel.
+// its saved choice across reloads), the function that draws its panel and, optionally, a
+// count shown on the tab (unread items; below 1, or nil, shows none).
 type view struct {
 	id     string
 	render func(a *app, s *screen) dom.Element
+	count  func(a *app) int
 }
 
 // views are the tabs, in the order of the tab bar. The first one opens after login. (Set in
@@ -15,9 +21,12 @@ var views []view
 
 func init() {
 	views = []view{
-		{tabTimetable, (*app).timetableView},
-		{tabGrades, (*app).gradesView},
-		{tabHomework, (*app).homeworkView},
+		{id: tabTimetable, render: (*app).timetableView},
+		{id: tabGrades, render: (*app).gradesView},
+		{id: tabHomework, render: (*app).homeworkView},
+		{id: tabSchoolLife, render: (*app).schoolLifeView},
+		{id: tabNews, render: (*app).newsView, count: (*app).unreadNews},
+		{id: tabMenus, render: (*app).menusView},
 	}
 }
 
@@ -44,4 +53,33 @@ func viewIDs() []string {
 func (a *app) resetData() {
 	a.tt = timetableState{monday: a.tt.monday, day: a.tt.day}
 	a.gr, a.hw = gradesState{}, homeworkState{}
+	a.sl, a.nw = schoolLifeState{}, newsState{}
+	a.mn = menusState{monday: a.mn.monday}
+}
+
+// fillTab writes a tab's label: its name and, for a view with a count, the number (shown, and
+// spelt out for screen readers: "Informations, 3 non lues").
+func (a *app) fillTab(b dom.Element, v view) {
+	clear(b)
+	s := &screen{doc: a.doc}
+	s.add(b, a.lang.T("tab."+v.id))
+	if v.count == nil {
+		return
+	}
+	if n := v.count(a); n > 0 {
+		b.AppendChild(attrs(s.el("span", "tab-count", strconv.Itoa(n)), "aria-hidden", "true"))
+		b.AppendChild(s.el("span", "visually-hidden", countLabel(a.lang, n)))
+	}
+}
+
+// refreshCounts rewrites the labels of the tabs that show a count (after their data changed).
+func (a *app) refreshCounts() {
+	for _, v := range views {
+		if v.count == nil {
+			continue
+		}
+		if b := a.root.QuerySelector("#tab-" + v.id); b != nil {
+			a.fillTab(b, v)
+		}
+	}
 }

@@ -64,6 +64,9 @@ func (a *app) menuWeekBar(s *screen) dom.Element {
 		s.on(b, "click", func(js.Value) {
 			mn.monday, mn.err = to(), ""
 			a.renderPanel()
+			if key == "today" { // now disabled: the keyboard focus goes on to the next week
+				focus(a.panel.QuerySelector(`[data-key="next"]`))
+			}
 		})
 		return b
 	}

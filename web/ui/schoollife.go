@@ -152,10 +152,38 @@ func span(l Lang, from, to string) string {
 		return from
 	case !ok2 || !t.After(f):
 		return dayAt(l, from)
-	case dateOf(f).Equal(dateOf(t)):
+	}
+	return spanOf(l, f, t)
+}
+
+func spanOf(l Lang, f, t time.Time) string {
+	if dateOf(f).Equal(dateOf(t)) {
 		return dayLong(l, f) + ", " + clock(l, f) + " – " + clock(l, t)
 	}
 	return l.T("life.from") + " " + dayLong(l, f) + " " + l.T("life.to") + " " + dayLong(l, t)
+}
+
+// slotText says when a punishment's slot is: "À faire le mercredi 25 novembre à 17h00 (1 h)"
+// from today on, "Programmée le …" before; a slot of more than a day (a precautionary
+// exclusion) as its days, "du … au …". Minutes is the punishment's own duration, for a slot
+// that has none.
+func slotText(l Lang, slot protocol.ScheduledSlot, minutes int, today time.Time) string {
+	m := slot.Duration
+	if m <= 0 {
+		m = minutes
+	}
+	if t, ok := parseDateTime(slot.Date); ok && m >= 24*60 {
+		return spanOf(l, t, t.Add(time.Duration(m)*time.Minute))
+	}
+	key := "life.scheduled"
+	if len(slot.Date) >= 10 && slot.Date[:10] >= iso(today) {
+		key = "life.todo"
+	}
+	text := l.T(key) + " " + dayAt(l, slot.Date)
+	if d := duration(m); d != "" {
+		text += " (" + d + ")"
+	}
+	return text
 }
 
 // labelled is "Libellé : texte" (French spacing) or "Label: text", "" without a text.

@@ -130,7 +130,11 @@ func (a *app) absenceItem(s *screen, x protocol.Absence) dom.Element {
 	}
 	var missed []string
 	if x.Days > 0 {
-		missed = append(missed, strconv.Itoa(x.Days)+" "+l.T("life.days"))
+		unit := l.T("life.days")
+		if x.Days == 1 {
+			unit = l.T("life.day")
+		}
+		missed = append(missed, strconv.Itoa(x.Days)+" "+unit)
 	}
 	if x.Hours != "" {
 		missed = append(missed, x.Hours+" "+l.T("life.lessons"))
@@ -188,17 +192,7 @@ func (a *app) schedule(s *screen, x protocol.Punishment) dom.Element {
 	}
 	list := s.el("ul", "sl-slots")
 	for _, slot := range x.Schedule {
-		key := "life.scheduled"
-		if len(slot.Date) >= 10 && slot.Date[:10] >= iso(a.today()) {
-			key = "life.todo"
-		}
-		text := l.T(key) + " " + dayAt(l, slot.Date)
-		if d := duration(max(slot.Duration, 0)); d != "" {
-			text += " (" + d + ")"
-		} else if d := duration(x.Duration); d != "" {
-			text += " (" + d + ")"
-		}
-		list.AppendChild(s.el("li", "sl-slot", text))
+		list.AppendChild(s.el("li", "sl-slot", slotText(l, slot, x.Duration, a.today())))
 	}
 	return list
 }

@@ -57,19 +57,24 @@ func (a *app) resetData() {
 	a.mn = menusState{monday: a.mn.monday}
 }
 
-// fillTab writes a tab's label: its name and, for a view with a count, the number (shown, and
-// spelt out for screen readers: "Informations, 3 non lues").
+// fillTab writes a tab's label: its name and, for a view with a count, the number, shown and
+// spelt out in the tab's accessible name ("Informations, 3 non lues": an aria-label, as a
+// hidden text would be read "Informations , 3").
 func (a *app) fillTab(b dom.Element, v view) {
 	clear(b)
+	name := a.lang.T("tab." + v.id)
 	s := &screen{doc: a.doc}
-	s.add(b, a.lang.T("tab."+v.id))
-	if v.count == nil {
+	s.add(b, name)
+	n := 0
+	if v.count != nil {
+		n = v.count(a)
+	}
+	if n <= 0 {
+		b.RemoveAttribute("aria-label")
 		return
 	}
-	if n := v.count(a); n > 0 {
-		b.AppendChild(attrs(s.el("span", "tab-count", strconv.Itoa(n)), "aria-hidden", "true"))
-		b.AppendChild(s.el("span", "visually-hidden", countLabel(a.lang, n)))
-	}
+	b.AppendChild(attrs(s.el("span", "tab-count", strconv.Itoa(n)), "aria-hidden", "true"))
+	b.SetAttribute("aria-label", name+countLabel(a.lang, n))
 }
 
 // refreshCounts rewrites the labels of the tabs that show a count (after their data changed).

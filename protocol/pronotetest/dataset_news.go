@@ -47,9 +47,10 @@ func (d *Demo) NewsCategories() []NewsCategory {
 }
 
 // News returns the news a student sees (a parent sees the selected child's), in display
-// order: an information for the class with a file attached (unread), a survey for the class
-// with a single-choice, a multiple-choice and a free-text question (unanswered), and a
-// school-wide information without attachment (read).
+// order: an information for the class with a file attached (unread; Hugo's also links to the
+// museum's site), a survey for the class with a single-choice, a multiple-choice and a
+// free-text question (unanswered; Hugo has answered the first), and a school-wide
+// information without attachment (read).
 func (d *Demo) News(st Student) []NewsItem {
 	at := func(days, h, m int) time.Time {
 		return d.Now.AddDate(0, 0, days).Add(time.Duration(h*60+m) * time.Minute)
@@ -67,11 +68,15 @@ func (d *Demo) News(st Student) []NewsItem {
 		Category: CategorySchoolLife, Created: at(-1, 12, 30), Start: at(-1, 0, 0), End: at(14, 0, 0), Survey: true,
 		Questions: []NewsQuestion{
 			{ID: "q:atelier:" + class, Title: "Atelier", HTML: "<p>Quel atelier choisis-tu ?</p>", Kind: 2,
-				Choices: []string{"Théâtre", "Robotique", "Chorale"}},
+				Choices: []string{"Théâtre", "Robotique", "Chorale"}, Answered: st.ID == StudentHugo.ID},
 			{ID: "q:jours:" + class, Title: "Jours", HTML: "<p>Quels jours es-tu disponible ?</p>", Kind: 3,
 				Choices: []string{"Lundi", "Mardi", "Jeudi", "Vendredi"}},
 			{ID: "q:remarque:" + class, Title: "Remarques", HTML: "<p>Une remarque ?</p>", Kind: 1, Choices: []string{}},
 		},
+	}
+	if st.ID == StudentHugo.ID {
+		trip.Attachments = append(trip.Attachments, Attachment{ID: "pj:musee:" + class, Name: "Site du musée",
+			Kind: 0, URL: "https://www.arts-et-metiers.net/"})
 	}
 	canteen := NewsItem{
 		ID: "actu:noel", Title: "Repas de Noël", Author: "M. FABRE", Category: CategoryCanteen,

@@ -35,10 +35,13 @@ type app struct {
 	tt       timetableState
 	gr       gradesState
 	hw       homeworkState
-	sk       skillsState // Compétences (skills_js.go)
-	rc       reportState // Bulletin (report_js.go)
-	seq      int         // bumped on every change of screen: stale answers are dropped
-	gen      int         // bumped when the data changes meaning (another child): stale answers are dropped
+	sk       skillsState     // Compétences (skills_js.go)
+	rc       reportState     // Bulletin (report_js.go)
+	sl       schoolLifeState // Vie scolaire (schoollife_js.go)
+	nw       newsState       // Informations (news_js.go)
+	mn       menusState      // Cantine (menus_js.go)
+	seq      int             // bumped on every change of screen: stale answers are dropped
+	gen      int             // bumped when the data changes meaning (another child): stale answers are dropped
 }
 
 // Mount renders the interface into el: the saved session's main screen after a reload, the

@@ -75,8 +75,9 @@ func (a *app) tabList(s *screen) dom.Element {
 	tabs := viewIDs()
 	buttons := make([]dom.Element, len(tabs))
 	for i, t := range tabs {
-		b := attrs(s.el("button", "tab", a.lang.T("tab."+t)),
+		b := attrs(s.el("button", "tab"),
 			"type", "button", "role", "tab", "id", "tab-"+t, "aria-controls", "pronote-panel", "data-tab", t)
+		a.fillTab(b, views[i])
 		s.on(b, "click", func(js.Value) { a.openTab(t, buttons) })
 		buttons[i] = b
 		list.AppendChild(b)
@@ -160,4 +161,5 @@ func (a *app) renderPanel() {
 	if key != "" {
 		focus(a.panel.QuerySelector(`[data-key="` + key + `"]`))
 	}
+	a.refreshCounts()
 }

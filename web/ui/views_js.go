@@ -1,12 +1,18 @@
 package ui
 
-import "honnef.co/go/js/dom/v2"
+import (
+	"strconv"
+
+	"honnef.co/go/js/dom/v2"
+)
 
 // view is one tab of the main screen: its id (also the key of its label, "tab."+id, and of
-// its saved choice across reloads) and the function that draws its panel.
+// its saved choice across reloads), the function that draws its panel and, optionally, a
+// count shown on the tab (unread items; below 1, or nil, shows none).
 type view struct {
 	id     string
 	render func(a *app, s *screen) dom.Element
+	count  func(a *app) int
 }
 
 // views are the tabs, in the order of the tab bar. The first one opens after login. (Set in
@@ -15,11 +21,14 @@ var views []view
 
 func init() {
 	views = []view{
-		{tabTimetable, (*app).timetableView},
-		{tabGrades, (*app).gradesView},
-		{tabSkills, (*app).skillsView},
-		{tabReport, (*app).reportView},
-		{tabHomework, (*app).homeworkView},
+		{id: tabTimetable, render: (*app).timetableView},
+		{id: tabHomework, render: (*app).homeworkView},
+		{id: tabGrades, render: (*app).gradesView},
+		{id: tabSkills, render: (*app).skillsView},
+		{id: tabReport, render: (*app).reportView},
+		{id: tabSchoolLife, render: (*app).schoolLifeView},
+		{id: tabNews, render: (*app).newsView, count: (*app).unreadNews},
+		{id: tabMenus, render: (*app).menusView},
 	}
 }
 
@@ -47,4 +56,38 @@ func (a *app) resetData() {
 	a.tt = timetableState{monday: a.tt.monday, day: a.tt.day}
 	a.gr, a.hw = gradesState{tables: a.gr.tables}, homeworkState{}
 	a.sk, a.rc = skillsState{}, reportState{}
+	a.sl, a.nw = schoolLifeState{}, newsState{}
+	a.mn = menusState{monday: a.mn.monday}
+}
+
+// fillTab writes a tab's label: its name and, for a view with a count, the number, shown and
+// spelt out in the tab's accessible name ("Informations, 3 non lues": an aria-label, as a
+// hidden text would be read "Informations , 3").
+func (a *app) fillTab(b dom.Element, v view) {
+	clear(b)
+	name := a.lang.T("tab." + v.id)
+	s := &screen{doc: a.doc}
+	s.add(b, name)
+	n := 0
+	if v.count != nil {
+		n = v.count(a)
+	}
+	if n <= 0 {
+		b.Underlying().Call("removeAttribute", "aria-label") // dom/v2's RemoveAttribute weighs 12 KB of gzip
+		return
+	}
+	b.AppendChild(attrs(s.el("span", "tab-count", strconv.Itoa(n)), "aria-hidden", "true"))
+	b.SetAttribute("aria-label", name+countLabel(a.lang, n))
+}
+
+// refreshCounts rewrites the labels of the tabs that show a count (after their data changed).
+func (a *app) refreshCounts() {
+	for _, v := range views {
+		if v.count == nil {
+			continue
+		}
+		if b := a.root.QuerySelector("#tab-" + v.id); b != nil {
+			a.fillTab(b, v)
+		}
+	}
 }

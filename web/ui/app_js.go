@@ -35,6 +35,7 @@ type app struct {
 	tt       timetableState
 	gr       gradesState
 	hw       homeworkState
+	msg      messagesState
 	seq      int // bumped on every change of screen: stale answers are dropped
 	gen      int // bumped when the data changes meaning (another child): stale answers are dropped
 }
@@ -181,7 +182,7 @@ func (a *app) logout() {
 	a.k.logout()
 	a.forgetToken()
 	a.resetData()
-	a.tt = timetableState{}
+	a.tt, a.msg = timetableState{}, messagesState{}
 	a.tab = tabTimetable
 	a.showLogin("")
 }

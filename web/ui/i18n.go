@@ -29,6 +29,7 @@ func (l Lang) Tag() string {
 
 // T returns the text for key in l; an unknown key is returned as is (tests keep the table
 // complete).
+//go:noinline
 func (l Lang) T(key string) string {
 	t, ok := texts[key]
 	if !ok {

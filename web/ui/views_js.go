@@ -18,6 +18,7 @@ func init() {
 		{tabTimetable, (*app).timetableView},
 		{tabGrades, (*app).gradesView},
 		{tabHomework, (*app).homeworkView},
+		{tabMessages, (*app).messagesView},
 	}
 }
 
@@ -44,4 +45,5 @@ func viewIDs() []string {
 func (a *app) resetData() {
 	a.tt = timetableState{monday: a.tt.monday, day: a.tt.day}
 	a.gr, a.hw = gradesState{}, homeworkState{}
+	a.msg.forget() // a parent's discussions are the parent's, but the recipients are the child's
 }

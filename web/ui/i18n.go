@@ -28,7 +28,9 @@ func (l Lang) Tag() string {
 }
 
 // T returns the text for key in l; an unknown key is returned as is (tests keep the table
-// complete).
+// complete). It is called from hundreds of places: inlined, each copy of the map lookup
+// weighed on pronote.wasm (6.7 KB gzip for the timetable, grades and homework tabs alone).
+//
 //go:noinline
 func (l Lang) T(key string) string {
 	t, ok := texts[key]

@@ -99,20 +99,20 @@ func (a *app) composeForm(s *screen) dom.Element {
 	l := a.lang
 	sending := a.busy(c.sendOp)
 	form := attrs(s.el("form", "msg-compose"), "novalidate", "", "aria-labelledby", "msg-compose-title")
-	form.AppendChild(attrs(a.textKey(s, "h2", "msg-h", "messages.new"), "id", "msg-compose-title", "tabindex", "-1", "data-key", "compose-title"))
+	form.AppendChild(attrs(s.el("h2", "msg-h", a.lang.T("messages.new")), "id", "msg-compose-title", "tabindex", "-1", "data-key", "compose-title"))
 	if len(c.invalid) > 0 {
 		list := s.el("ul", "")
 		for _, p := range c.invalid {
-			list.AppendChild(s.textEl("li", "", l.T(problemKey[p])))
+			list.AppendChild(s.el("li", "", l.T(problemKey[p])))
 		}
-		form.AppendChild(attrs(s.el("div", "notice notice-error", a.textKey(s, "p", "", "messages.fix"), list),
+		form.AppendChild(attrs(s.el("div", "notice notice-error", s.el("p", "", a.lang.T("messages.fix")), list),
 			"role", "alert", "id", "msg-compose-problems"))
 	}
 	if c.sendErr != "" {
 		form.AppendChild(a.writeError(s, "msg-compose-error", c.sendErr, false))
 	}
 	if st := a.msg.status; st != "" {
-		form.AppendChild(attrs(s.textEl("p", "notice notice-ok", l.T(st)), "role", "status"))
+		form.AppendChild(attrs(s.el("p", "notice notice-ok", l.T(st)), "role", "status"))
 	}
 	picker := a.recipientPicker(s)
 	if sending {
@@ -131,10 +131,10 @@ func (a *app) composeForm(s *screen) dom.Element {
 		el           dom.Element
 		problem, key string
 	}{{subject, "subject", "messages.subject"}, {body, "text", "messages.body"}} {
-		field := s.el("div", "field", attrs(s.textEl("label", "", l.T(f.key)), "for", f.el.GetAttribute("id")))
+		field := s.el("div", "field", attrs(s.el("label", "", l.T(f.key)), "for", f.el.GetAttribute("id")))
 		if c.has(f.problem) {
 			id := f.el.GetAttribute("id") + "-error"
-			field.AppendChild(attrs(s.textEl("p", "field-error", l.T(problemKey[f.problem])), "id", id))
+			field.AppendChild(attrs(s.el("p", "field-error", l.T(problemKey[f.problem])), "id", id))
 			attrs(f.el, "aria-invalid", "true", "aria-describedby", id)
 		}
 		if sending {
@@ -144,7 +144,7 @@ func (a *app) composeForm(s *screen) dom.Element {
 		form.AppendChild(field)
 	}
 
-	send := attrs(a.textKey(s, "button", "btn btn-primary", "messages.send"), "type", "submit", "data-key", "compose-send")
+	send := attrs(s.el("button", "btn btn-primary", a.lang.T("messages.send")), "type", "submit", "data-key", "compose-send")
 	if sending {
 		attrs(send, "disabled", "")
 		send.Underlying().Set("textContent", l.T("messages.sending"))
@@ -164,12 +164,12 @@ func (a *app) recipientPicker(s *screen) dom.Element {
 	c := &a.msg.compose
 	l := a.lang
 	set := attrs(s.el("fieldset", "msg-to"), "aria-describedby", "msg-chosen")
-	set.AppendChild(a.textKey(s, "legend", "", "messages.recipients"))
+	set.AppendChild(s.el("legend", "", a.lang.T("messages.recipients")))
 	if c.has("to") {
-		set.AppendChild(attrs(a.textKey(s, "p", "field-error", "messages.needTo"), "id", "msg-to-error"))
+		set.AppendChild(attrs(s.el("p", "field-error", a.lang.T("messages.needTo")), "id", "msg-to-error"))
 		set.SetAttribute("aria-describedby", "msg-to-error msg-chosen")
 	}
-	chosen := attrs(s.textEl("p", "msg-chosen", a.chosenText()), "id", "msg-chosen", "aria-live", "polite")
+	chosen := attrs(s.el("p", "msg-chosen", a.chosenText()), "id", "msg-chosen", "aria-live", "polite")
 	set.AppendChild(chosen)
 	switch {
 	case c.peopleErr != "":
@@ -182,13 +182,13 @@ func (a *app) recipientPicker(s *screen) dom.Element {
 		}
 		return set
 	case len(c.people) == 0:
-		set.AppendChild(a.textKey(s, "p", "notice", "messages.noRecipients"))
+		set.AppendChild(s.el("p", "notice", a.lang.T("messages.noRecipients")))
 		return set
 	}
 	filter := attrs(s.el("input", "input"), "id", "msg-filter", "type", "search", "data-key", "compose-filter",
 		"autocomplete", "off", "aria-controls", "msg-people")
 	filter.Underlying().Set("value", c.filter)
-	set.AppendChild(s.el("div", "field msg-filter", attrs(a.textKey(s, "label", "", "messages.filter"), "for", "msg-filter"), filter))
+	set.AppendChild(s.el("div", "field msg-filter", attrs(s.el("label", "", a.lang.T("messages.filter")), "for", "msg-filter"), filter))
 	list := attrs(s.el("ul", "msg-people"), "id", "msg-people")
 	items := make([]dom.Element, len(c.people))
 	for i, r := range c.people {
@@ -204,24 +204,24 @@ func (a *app) recipientPicker(s *screen) dom.Element {
 			}
 			chosen.Underlying().Set("textContent", a.chosenText())
 		})
-		label := attrs(s.el("label", "", s.textEl("span", "msg-person", r.Name), s.textEl("span", "badge badge-kind", recipientKind(l, r))), "for", id)
+		label := attrs(s.el("label", "", s.el("span", "msg-person", r.Name), s.el("span", "badge badge-kind", recipientKind(l, r))), "for", id)
 		if d := recipientDetail(r); d != "" {
-			label.AppendChild(s.textEl("span", "msg-person-detail", d))
+			label.AppendChild(s.el("span", "msg-person-detail", d))
 		}
 		items[i] = s.el("li", "", box, label)
 		list.AppendChild(items[i])
 	}
-	none := a.textKey(s, "p", "notice msg-nomatch", "messages.noMatch")
+	none := s.el("p", "notice msg-nomatch", a.lang.T("messages.noMatch"))
 	apply := func() {
-		shown := 0
+		matches := 0
 		for i, r := range c.people {
-			hide := !matchRecipient(r, c.filter) && !c.chosen(r.ID)
-			items[i].Underlying().Set("hidden", hide)
-			if !hide {
-				shown++
+			match := matchRecipient(r, c.filter)
+			items[i].Underlying().Set("hidden", !match && !c.chosen(r.ID)) // the chosen stay in sight
+			if match {
+				matches++
 			}
 		}
-		none.Underlying().Set("hidden", shown > 0)
+		none.Underlying().Set("hidden", matches > 0)
 	}
 	s.on(filter, "input", func(js.Value) {
 		c.filter = value(filter)

@@ -41,22 +41,6 @@ type messagesState struct {
 	focus string // data-key of the element to focus after the next drawing
 }
 
-// textEl is an element with a class (may be "") and one text. It is s.el without the []any
-// to build at every call: the messaging tab calls it often, and it weighs less in pronote.wasm.
-func (s *screen) textEl(tag, class, text string) dom.Element {
-	e := s.doc.CreateElement(tag)
-	if class != "" {
-		e.SetAttribute("class", class)
-	}
-	e.AppendChild(s.doc.CreateTextNode(text))
-	return e
-}
-
-// textKey is textEl with the text of key in the interface's language.
-func (a *app) textKey(s *screen, tag, class, key string) dom.Element {
-	return s.textEl(tag, class, a.lang.T(key))
-}
-
 // start marks a call under way on this screen and for this child.
 func (a *app) start(f *inFlight) { *f = inFlight{on: true, seq: a.seq, gen: a.gen} }
 
@@ -131,10 +115,10 @@ func (a *app) msgRefresh() {
 func (a *app) msgSide(s *screen) dom.Element {
 	m := &a.msg
 	side := attrs(s.el("section", "msg-side"), "aria-labelledby", "msg-list-title")
-	head := s.el("div", "msg-side-head", attrs(a.textKey(s, "h2", "msg-h", "messages.title"), "id", "msg-list-title"))
-	newBtn := attrs(a.textKey(s, "button", "btn btn-primary", "messages.new"), "type", "button", "data-key", "msg-new")
+	head := s.el("div", "msg-side-head", attrs(s.el("h2", "msg-h", a.lang.T("messages.title")), "id", "msg-list-title"))
+	newBtn := attrs(s.el("button", "btn btn-primary", a.lang.T("messages.new")), "type", "button", "data-key", "msg-new")
 	s.on(newBtn, "click", func(js.Value) { a.openCompose() })
-	refresh := attrs(a.textKey(s, "button", "btn btn-ghost", "messages.refresh"), "type", "button", "data-key", "msg-refresh")
+	refresh := attrs(s.el("button", "btn btn-ghost", a.lang.T("messages.refresh")), "type", "button", "data-key", "msg-refresh")
 	s.on(refresh, "click", func(js.Value) {
 		if !a.busy(m.listOp) {
 			a.loadDiscussions()
@@ -155,9 +139,9 @@ func (a *app) msgSide(s *screen) dom.Element {
 			a.loadDiscussions()
 		}
 	case len(m.list) == 0:
-		side.AppendChild(a.textKey(s, "p", "notice", "messages.empty"))
+		side.AppendChild(s.el("p", "notice", a.lang.T("messages.empty")))
 	default:
-		side.AppendChild(attrs(s.textEl("p", "msg-summary", a.listSummary()), "role", "status"))
+		side.AppendChild(attrs(s.el("p", "msg-summary", a.listSummary()), "role", "status"))
 		inbox, drafts, trash := folders(m.list)
 		side.AppendChild(a.discussionList(s, inbox))
 		for _, f := range []struct {
@@ -167,7 +151,7 @@ func (a *app) msgSide(s *screen) dom.Element {
 			if len(f.ds) == 0 {
 				continue
 			}
-			box := s.el("details", "msg-folder", s.textEl("summary", "", a.lang.T(f.key)+" ("+strconv.Itoa(len(f.ds))+")"), a.discussionList(s, f.ds))
+			box := s.el("details", "msg-folder", s.el("summary", "", a.lang.T(f.key)+" ("+strconv.Itoa(len(f.ds))+")"), a.discussionList(s, f.ds))
 			if _, _, ok := m.find(m.open); ok && containsID(f.ds, m.open) {
 				box.SetAttribute("open", "")
 			}
@@ -211,23 +195,23 @@ func (a *app) discussionButton(s *screen, d protocol.Discussion) dom.Element {
 	m := &a.msg
 	_, i, _ := m.find(d.ID)
 	b := attrs(s.el("button", "msg-disc"), "type", "button", "data-key", "disc-"+strconv.Itoa(i))
-	top := s.el("span", "msg-disc-top", s.textEl("span", "msg-disc-subject", d.Subject))
+	top := s.el("span", "msg-disc-top", s.el("span", "msg-disc-subject", d.Subject))
 	if d.DateLabel != "" {
-		top.AppendChild(s.textEl("span", "msg-disc-date", discussionDate(a.lang, d.DateLabel)))
+		top.AppendChild(s.el("span", "msg-disc-date", discussionDate(a.lang, d.DateLabel)))
 	}
 	b.AppendChild(top)
 	if p := people(a.lang, d); p != "" {
-		b.AppendChild(s.textEl("span", "msg-disc-people", p))
+		b.AppendChild(s.el("span", "msg-disc-people", p))
 	}
 	meta := s.el("span", "msg-disc-meta")
 	if d.Unread > 0 {
 		b.Class().Add("is-unread")
-		meta.AppendChild(s.textEl("span", "badge badge-unread", unreadLabel(a.lang, d.Unread)))
+		meta.AppendChild(s.el("span", "badge badge-unread", unreadLabel(a.lang, d.Unread)))
 	}
 	if d.Closed {
-		meta.AppendChild(a.textKey(s, "span", "badge badge-closed", "messages.closed"))
+		meta.AppendChild(s.el("span", "badge badge-closed", a.lang.T("messages.closed")))
 	}
-	meta.AppendChild(s.textEl("span", "msg-disc-count", countLabel(a.lang, d.Messages)))
+	meta.AppendChild(s.el("span", "msg-disc-count", countLabel(a.lang, d.Messages)))
 	b.AppendChild(meta)
 	if d.ID == m.open {
 		b.Class().Add("is-open")
@@ -330,10 +314,10 @@ func (a *app) msgPane(s *screen) dom.Element {
 	m := &a.msg
 	pane := s.el("section", "msg-pane")
 	if m.open == "" && !m.composing {
-		pane.AppendChild(a.textKey(s, "p", "msg-pick", "messages.pick"))
+		pane.AppendChild(s.el("p", "msg-pick", a.lang.T("messages.pick")))
 		return pane
 	}
-	back := attrs(a.textKey(s, "button", "btn btn-ghost msg-back", "messages.back"), "type", "button", "data-key", "msg-back")
+	back := attrs(s.el("button", "btn btn-ghost msg-back", a.lang.T("messages.back")), "type", "button", "data-key", "msg-back")
 	s.on(back, "click", func(js.Value) { a.closePane() })
 	pane.AppendChild(back)
 	if m.composing {
@@ -353,12 +337,12 @@ func (a *app) msgPane(s *screen) dom.Element {
 func (a *app) thread(s *screen, d protocol.Discussion) dom.Element {
 	m := &a.msg
 	box := attrs(s.el("article", "msg-thread"), "aria-labelledby", "msg-thread-title")
-	box.AppendChild(attrs(s.textEl("h2", "msg-h", d.Subject), "id", "msg-thread-title", "tabindex", "-1", "data-key", "thread-title"))
+	box.AppendChild(attrs(s.el("h2", "msg-h", d.Subject), "id", "msg-thread-title", "tabindex", "-1", "data-key", "thread-title"))
 	if p := people(a.lang, d); p != "" {
-		box.AppendChild(s.textEl("p", "msg-thread-people", p))
+		box.AppendChild(s.el("p", "msg-thread-people", p))
 	}
 	if m.status != "" {
-		box.AppendChild(attrs(s.textEl("p", "notice notice-ok", a.lang.T(m.status)), "role", "status"))
+		box.AppendChild(attrs(s.el("p", "notice notice-ok", a.lang.T(m.status)), "role", "status"))
 	}
 	switch {
 	case m.msgsErr != "":
@@ -366,7 +350,7 @@ func (a *app) thread(s *screen, d protocol.Discussion) dom.Element {
 	case m.msgsOf != d.ID:
 		box.AppendChild(a.loadingBox(s))
 	case len(m.msgs) == 0:
-		box.AppendChild(a.textKey(s, "p", "notice", "messages.noMessages"))
+		box.AppendChild(s.el("p", "notice", a.lang.T("messages.noMessages")))
 	default:
 		list := attrs(s.el("ol", "msg-items"), "aria-label", a.lang.T("messages.list"))
 		for _, msg := range m.msgs {
@@ -375,7 +359,7 @@ func (a *app) thread(s *screen, d protocol.Discussion) dom.Element {
 		box.AppendChild(list)
 	}
 	if d.Closed {
-		box.AppendChild(a.textKey(s, "p", "notice msg-closed", "messages.isClosed"))
+		box.AppendChild(s.el("p", "notice msg-closed", a.lang.T("messages.isClosed")))
 	} else if m.msgsOf == d.ID || m.replyErr != "" || m.drafts[d.ID] != "" {
 		box.AppendChild(a.replyForm(s, d))
 	}
@@ -390,15 +374,15 @@ func (a *app) messageItem(s *screen, msg protocol.Message) dom.Element {
 		li.Class().Add("is-mine")
 		author += " " + a.lang.T("messages.you")
 	}
-	head := s.el("div", "msg-item-head", s.textEl("h3", "msg-author", author))
+	head := s.el("div", "msg-item-head", s.el("h3", "msg-author", author))
 	if msg.Date != "" {
-		head.AppendChild(attrs(s.textEl("time", "msg-date", messageDate(a.lang, string(msg.Date))), "datetime", string(msg.Date)))
+		head.AppendChild(attrs(s.el("time", "msg-date", messageDate(a.lang, string(msg.Date))), "datetime", string(msg.Date)))
 	}
 	li.AppendChild(head)
 	if msg.HTML != "" {
 		li.AppendChild(s.richText(sanitize(msg.HTML)))
 	} else {
-		li.AppendChild(s.textEl("div", "rich msg-text", msg.Text))
+		li.AppendChild(s.el("div", "rich msg-text", msg.Text))
 	}
 	if len(msg.Attachments) > 0 {
 		list := attrs(s.el("ul", "attachments"), "aria-label", a.lang.T("messages.attachments"))
@@ -415,7 +399,7 @@ func (a *app) replyForm(s *screen, d protocol.Discussion) dom.Element {
 	m := &a.msg
 	sending := a.busy(m.replyOp)
 	form := attrs(s.el("form", "msg-reply"), "novalidate", "")
-	label := attrs(a.textKey(s, "label", "msg-label", "messages.reply"), "for", "msg-reply-text")
+	label := attrs(s.el("label", "msg-label", a.lang.T("messages.reply")), "for", "msg-reply-text")
 	text := attrs(s.el("textarea", "input msg-textarea"), "id", "msg-reply-text", "data-key", "reply-text",
 		"rows", "4", "aria-describedby", "msg-reply-hint")
 	text.Underlying().Set("value", m.drafts[d.ID])
@@ -441,8 +425,8 @@ func (a *app) replyForm(s *screen, d protocol.Discussion) dom.Element {
 		}
 	}
 	form.AppendChild(text)
-	form.AppendChild(attrs(a.textKey(s, "p", "field-hint", "messages.replyHint"), "id", "msg-reply-hint"))
-	send := attrs(a.textKey(s, "button", "btn btn-primary", "messages.send"), "type", "submit", "data-key", "reply-send")
+	form.AppendChild(attrs(s.el("p", "field-hint", a.lang.T("messages.replyHint")), "id", "msg-reply-hint"))
+	send := attrs(s.el("button", "btn btn-primary", a.lang.T("messages.send")), "type", "submit", "data-key", "reply-send")
 	if sending {
 		send.SetAttribute("disabled", "")
 		send.Underlying().Set("textContent", a.lang.T("messages.sending"))
@@ -460,9 +444,9 @@ func (a *app) replyForm(s *screen, d protocol.Discussion) dom.Element {
 // writeError explains a failed or refused write; the text typed is kept.
 func (a *app) writeError(s *screen, id, code string, reply bool) dom.Element {
 	if code == "EMPTY" {
-		return attrs(a.textKey(s, "p", "field-error", "messages.replyEmpty"), "id", id, "role", "alert")
+		return attrs(s.el("p", "field-error", a.lang.T("messages.replyEmpty")), "id", id, "role", "alert")
 	}
-	return attrs(s.el("div", "notice notice-error", s.textEl("p", "", writeErrorText(a.lang, code, reply)), a.textKey(s, "p", "", "messages.kept")), "id", id, "role", "alert")
+	return attrs(s.el("div", "notice notice-error", s.el("p", "", writeErrorText(a.lang, code, reply)), s.el("p", "", a.lang.T("messages.kept"))), "id", id, "role", "alert")
 }
 
 // sendReply sends the typed reply once (a write is never sent again on its own), then reads

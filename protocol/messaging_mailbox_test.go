@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/pronote-web/pronote/protocol"
@@ -100,5 +101,30 @@ func TestControlMailbox(t *testing.T) {
 	}
 	if _, student := mailbox("kind=student&username=" + pronotetest.StudentUsername); len(student) != 3 {
 		t.Errorf("the student's mailbox changed: %d discussions", len(student))
+	}
+}
+
+// TestMessagesSameSecond: replies written within one second (the fake server's clock stands
+// still) read in the order they were written, though PRONOTE lists the newest first.
+func TestMessagesSameSecond(t *testing.T) {
+	srv := newServer(t, pronotetest.Options{Profile: pronotetest.Profile2025, Encrypt: true})
+	s := login(t, srv, "student")
+	ctx := context.Background()
+	id := discussionsBySubject(t, s)[openSubject].ID
+	for _, text := range []string{"Premier", "Deuxième", "Troisième"} {
+		if _, err := s.Reply(ctx, protocol.ReplyQuery{DiscussionID: id, Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	msgs, err := s.Messages(ctx, protocol.MessagesQuery{DiscussionID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range msgs[2:] {
+		got = append(got, m.Text)
+	}
+	if len(msgs) != 5 || !strings.HasPrefix(msgs[0].Text, "Bonjour Monsieur") || !reflect.DeepEqual(got, []string{"Premier", "Deuxième", "Troisième"}) {
+		t.Errorf("order: %q (%d messages)", got, len(msgs))
 	}
 }

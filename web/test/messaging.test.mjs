@@ -65,6 +65,11 @@ async function shoot(name) {
   await page.screenshot({ path: join(shots, `${name}.png`) });
 }
 
+/** waitFor polls a condition of the fake server until it holds (the test's timeout bounds it). */
+async function waitFor(check) {
+  while (!(await check())) await new Promise((ok) => setTimeout(ok, 50));
+}
+
 /** tabTo presses Tab until the focused element fits check (at most 60 times). */
 async function tabTo(check, shift = false) {
   for (let i = 0; i < 60; i++) {
@@ -151,6 +156,30 @@ test("a failed reply keeps the text; sent again, the server holds it and the thr
   const last = held.messages.at(-1);
   assert.deepEqual([held.messages.length, last.content, last.mine], [3, text, true]);
   await page.waitForFunction(() => document.querySelector(".msg-disc.is-open")?.innerText.includes("3 messages"));
+});
+
+test("a reply whose answer never shows (the language switched meanwhile) says so and keeps the text", async () => {
+  const text = "Une réponse pendant le changement de langue";
+  await replyBox().fill(text);
+  const before = await sent();
+  assert.equal((await control("fault?kind=hold-reply", "POST")).status, 200);
+  await page.getByRole("button", { name: "Envoyer" }).click();
+  await page.getByRole("button", { name: "Envoi…" }).waitFor();
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  const alert = page.locator("#msg-reply-error");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Sending was interrupted before PRONOTE answered: the message may have gone/);
+  assert.equal(await page.getByLabel("Your reply").inputValue(), text);
+  assert.equal((await control("release", "POST")).status, 200);
+  // The write went on to the server once; it is not sent again.
+  await waitFor(async () => (await sent()) === before + 1);
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await discussion(open).click();
+  await page.locator(".msg-item").nth(3).waitFor({ timeout: 30000 });
+  assert.equal(await page.locator(".msg-item").nth(3).locator(".msg-text").innerText(), text);
+  assert.equal(await sent(), before + 1);
+  await page.getByRole("button", { name: "Passer en français" }).click();
+  await replyBox().fill("");
 });
 
 test("a closed discussion has no reply form and says why", async () => {

@@ -119,15 +119,12 @@ func (a *app) msgSide(s *screen) dom.Element {
 	newBtn := attrs(s.el("button", "btn btn-primary", a.lang.T("messages.new")), "type", "button", "data-key", "msg-new")
 	s.on(newBtn, "click", func(js.Value) { a.openCompose() })
 	refresh := attrs(s.el("button", "btn btn-ghost", a.lang.T("messages.refresh")), "type", "button", "data-key", "msg-refresh")
-	s.on(refresh, "click", func(js.Value) {
+	s.on(refresh, "click", func(js.Value) { // not disabled while reading: it keeps the focus
 		if !a.busy(m.listOp) {
 			a.loadDiscussions()
 			a.msgRefresh()
 		}
 	})
-	if a.busy(m.listOp) {
-		refresh.SetAttribute("disabled", "")
-	}
 	head.AppendChild(s.el("div", "msg-side-actions", newBtn, refresh))
 	side.AppendChild(head)
 	switch {

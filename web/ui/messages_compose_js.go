@@ -123,10 +123,10 @@ func (a *app) composeForm(s *screen) dom.Element {
 	subject := attrs(s.el("input", "input"), "id", "msg-subject", "type", "text", "data-key", "compose-subject",
 		"maxlength", "200", "autocomplete", "off")
 	subject.Underlying().Set("value", c.subject)
-	s.on(subject, "input", func(js.Value) { c.subject = value(subject) })
+	s.on(subject, "input", func(js.Value) { c.subject = value(subject); a.recheck("subject", strings.TrimSpace(c.subject) != "") })
 	body := attrs(s.el("textarea", "input msg-textarea"), "id", "msg-body", "rows", "7", "data-key", "compose-body")
 	body.Underlying().Set("value", c.body)
-	s.on(body, "input", func(js.Value) { c.body = value(body) })
+	s.on(body, "input", func(js.Value) { c.body = value(body); a.recheck("text", strings.TrimSpace(c.body) != "") })
 	for _, f := range []struct {
 		el           dom.Element
 		problem, key string
@@ -199,10 +199,8 @@ func (a *app) recipientPicker(s *screen) dom.Element {
 		}
 		s.on(box, "change", func(js.Value) {
 			c.toggle(r.ID, box.Underlying().Get("checked").Bool())
-			if len(c.to) > 0 {
-				c.invalid = dropProblem(c.invalid, "to")
-			}
 			chosen.Underlying().Set("textContent", a.chosenText())
+			a.recheck("to", len(c.to) > 0)
 		})
 		label := attrs(s.el("label", "", s.el("span", "msg-person", r.Name), s.el("span", "badge badge-kind", recipientKind(l, r))), "for", id)
 		if d := recipientDetail(r); d != "" {
@@ -233,14 +231,20 @@ func (a *app) recipientPicker(s *screen) dom.Element {
 	return set
 }
 
-func dropProblem(ps []string, p string) []string {
-	out := ps[:0:0]
-	for _, q := range ps {
-		if q != p {
+// recheck drops a problem of the last try once it is solved (ok), and redraws without it.
+func (a *app) recheck(problem string, ok bool) {
+	c := &a.msg.compose
+	if !ok || !c.has(problem) {
+		return
+	}
+	out := c.invalid[:0:0]
+	for _, q := range c.invalid {
+		if q != problem {
 			out = append(out, q)
 		}
 	}
-	return out
+	c.invalid = out
+	a.msgRefresh()
 }
 
 // chosenText sums the choice up: "Destinataires choisis : M. DUPONT, Mme NOËL."

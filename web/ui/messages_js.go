@@ -100,14 +100,20 @@ func (a *app) messagesView(s *screen) dom.Element {
 
 // msgRefresh redraws the tab when it is shown, then moves the focus where the last action
 // wants it.
+// The caret of the field being typed in stays where it was (renderPanel only keeps the focus).
 func (a *app) msgRefresh() {
 	if a.tab != tabMessages {
 		return
 	}
+	doc := a.doc.Underlying()
+	from, to := doc.Get("activeElement").Get("selectionStart"), doc.Get("activeElement").Get("selectionEnd")
 	a.renderPanel()
 	if k := a.msg.focus; k != "" && a.panel != nil {
 		a.msg.focus = ""
 		focus(a.panel.QuerySelector(`[data-key="` + k + `"]`))
+	}
+	if act := doc.Get("activeElement"); from.Type() == js.TypeNumber && act.Get("selectionStart").Type() == js.TypeNumber {
+		act.Call("setSelectionRange", from, to)
 	}
 }
 

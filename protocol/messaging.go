@@ -135,10 +135,13 @@ var messagesCall = endpoint[MessagesQuery, []Message]{
 		return messagesData(q.discussion, q.MarkRead), nil
 	}),
 	decode: func(s *Session, _ MessagesQuery, replies []obj) ([]Message, error) {
+		// PRONOTE lists the newest first: read backwards, messages of the same second (a
+		// reply sent right after another) keep the order they were written in.
+		items := replies[0].list("listeMessages")
 		out := []Message{}
-		for _, it := range replies[0].list("listeMessages") {
-			if !it.flag("brouillon") {
-				out = append(out, s.messageFrom(it))
+		for i := len(items) - 1; i >= 0; i-- {
+			if !items[i].flag("brouillon") {
+				out = append(out, s.messageFrom(items[i]))
 			}
 		}
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Date < out[j].Date })

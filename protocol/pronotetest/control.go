@@ -17,12 +17,13 @@ import (
 //	GET  homework-done                                                   HomeworkDone as JSON
 //	POST reset                                                           Reset
 //	GET  requests                                                        the request log as JSON
+//	GET  mailbox?kind=student|parent&username=…                          an account's discussions
 //
 // It is meant for loopback test use only: it has no authentication.
 func (s *Server) Control() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := r.URL.Path[strings.LastIndex(r.URL.Path, "/")+1:]
-		if s.controlSecurity(name, w, r) {
+		if s.controlSecurity(name, w, r) || s.controlMailbox(name, w, r) {
 			return
 		}
 		switch {

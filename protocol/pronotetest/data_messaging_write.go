@@ -147,18 +147,18 @@ func (s *Server) newDiscussion(sess *session, st Student, m map[string]json.RawM
 			offered[r.ID] = r
 		}
 	}
-	var names []string
+	var names, ids []string
 	for _, d := range dest {
 		id, _ := sess.lookup(d.N)
 		r, ok := offered[id]
 		if !ok || r.Kind != d.G {
 			return fail(22)
 		}
-		names = append(names, r.Name)
+		names, ids = append(names, r.Name), append(ids, r.ID)
 	}
 	box := s.writeMailbox(sess)
 	disc := Discussion{ID: "disc:" + sess.user.id + ":" + strconv.Itoa(len(box)+1), Subject: subject,
-		Creator: sess.user.name, Public: strings.Join(names, ", ")}
+		Creator: sess.user.name, Public: strings.Join(names, ", "), To: ids}
 	disc.Messages = []Message{{ID: disc.ID + ":1", Date: s.sentNow(), Author: sess.user.name, Mine: true, Content: text, Read: true}}
 	s.mail[sess.user.id] = append([]Discussion{disc}, box...)
 	return nil

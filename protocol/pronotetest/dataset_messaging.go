@@ -9,11 +9,12 @@ import (
 // Discussion is a conversation of ListeMessagerie.
 type Discussion struct {
 	ID       string
-	Subject  string // objet
-	Creator  string // initiateur
-	Public   string // the participants' label
-	Closed   bool   // ferme: no reply possible
-	Folder   int    // 0 for none, else the G of its label: 4 drafts, 5 trash
+	Subject  string   // objet
+	Creator  string   // initiateur
+	Public   string   // the participants' label
+	Closed   bool     // ferme: no reply possible
+	Folder   int      // 0 for none, else the G of its label: 4 drafts, 5 trash
+	To       []string // a discussion started by SaisieMessage: its recipients' ids (Recipient.ID)
 	Messages []Message
 }
 

@@ -40,6 +40,7 @@ type app struct {
 	sl       schoolLifeState // Vie scolaire (schoollife_js.go)
 	nw       newsState       // Informations (news_js.go)
 	mn       menusState      // Cantine (menus_js.go)
+	msg      messagesState   // Messagerie (messages_js.go)
 	seq      int             // bumped on every change of screen: stale answers are dropped
 	gen      int             // bumped when the data changes meaning (another child): stale answers are dropped
 }
@@ -186,7 +187,7 @@ func (a *app) logout() {
 	a.k.logout()
 	a.forgetToken()
 	a.resetData()
-	a.tt = timetableState{}
+	a.tt, a.msg = timetableState{}, messagesState{}
 	a.tab = tabTimetable
 	a.showLogin("")
 }

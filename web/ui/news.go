@@ -17,8 +17,8 @@ func unread(items []protocol.News) int {
 	return n
 }
 
-// countLabel is how a tab spells out its count for screen readers: ", 3 non lues".
-func countLabel(l Lang, n int) string {
+// tabCountLabel is how a tab spells out its count for screen readers: ", 3 non lues".
+func tabCountLabel(l Lang, n int) string {
 	key := "news.unreadMany"
 	if n == 1 {
 		key = "news.unreadOne"

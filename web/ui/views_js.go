@@ -28,6 +28,7 @@ func init() {
 		{id: tabReport, render: (*app).reportView},
 		{id: tabSchoolLife, render: (*app).schoolLifeView},
 		{id: tabNews, render: (*app).newsView, count: (*app).unreadNews},
+		{id: tabMessages, render: (*app).messagesView},
 		{id: tabMenus, render: (*app).menusView},
 	}
 }
@@ -58,6 +59,7 @@ func (a *app) resetData() {
 	a.sk, a.rc = skillsState{}, reportState{}
 	a.sl, a.nw = schoolLifeState{}, newsState{}
 	a.mn = menusState{monday: a.mn.monday}
+	a.msg.forget() // a parent's discussions are the parent's, but the recipients are the child's
 }
 
 // fillTab writes a tab's label: its name and, for a view with a count, the number, shown and
@@ -77,7 +79,7 @@ func (a *app) fillTab(b dom.Element, v view) {
 		return
 	}
 	b.AppendChild(attrs(s.el("span", "tab-count", strconv.Itoa(n)), "aria-hidden", "true"))
-	b.SetAttribute("aria-label", name+countLabel(a.lang, n))
+	b.SetAttribute("aria-label", name+tabCountLabel(a.lang, n))
 }
 
 // refreshCounts rewrites the labels of the tabs that show a count (after their data changed).

@@ -130,6 +130,7 @@ func (a *app) failed(err error) (code string, handled bool) {
 	}
 	if code == "SESSION_EXPIRED" || code == "CLOSED" || code == "REMEMBER_EXPIRED" {
 		a.k.logout()
+		a.forgetAccount()
 		a.showLogin(code)
 		return code, true
 	}
@@ -178,6 +179,7 @@ func (a *app) call(fn func(ctx context.Context, d Data) error, done func(error))
 func (a *app) recoverPanic() {
 	if recover() != nil {
 		a.k.logout()
+		a.forgetAccount()
 		a.showLogin("INTERNAL_ERROR")
 	}
 }
@@ -186,8 +188,15 @@ func (a *app) recoverPanic() {
 func (a *app) logout() {
 	a.k.logout()
 	a.forgetToken()
-	a.resetData()
-	a.tt, a.msg = timetableState{}, messagesState{}
+	a.forgetAccount()
 	a.tab = tabTimetable
 	a.showLogin("")
+}
+
+// forgetAccount drops everything the views loaded or kept for the account that was logged in
+// (after a logout, an expiry or a crash), so that whoever logs in next in this tab sees none
+// of it. The open tab stays: it holds no data.
+func (a *app) forgetAccount() {
+	a.resetData()
+	a.tt, a.msg = timetableState{}, messagesState{}
 }

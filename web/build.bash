@@ -3,9 +3,11 @@
 # directory. Uses wasm/build.bash (wasm_build, wasm_sizes, wasm_report) and relay/build.bash
 # (relay_build).
 
-# The full module (API + UI) must stay within this many bytes of gzip -9 (1.8 MiB). The API
-# alone has its own budget, checked by wasm_size_check (wasm/build.bash).
-UI_BUDGET_GZIP=$((1887437))
+# The full module (API + UI) must stay within this many bytes of gzip -9 (2 MiB). The API
+# alone has its own budget, checked by wasm_size_check (wasm/build.bash): library users, who
+# bundle pronote-api.wasm, do not pay for the interface. The budget was 1.8 MiB for three tabs;
+# the nine tabs of the everyday client took it to 1.86 MiB (1.34 MiB brotli, as served).
+UI_BUDGET_GZIP=$((2097152))
 
 # The Chromium the browser tests drive: Debian's (ui_chromium installs it when missing).
 UI_CHROMIUM=${UI_CHROMIUM:-/usr/bin/chromium}
@@ -46,7 +48,7 @@ ui_size_check() {
   local gz
   gz=$(wasm_sizes dist/pronote.wasm | cut -d' ' -f2)
   if [ "$gz" -gt "$UI_BUDGET_GZIP" ]; then
-    echo "ui_size_check: pronote.wasm (API + UI) is $gz bytes gzip, over its budget of $UI_BUDGET_GZIP (1.8 MiB)" >&2
+    echo "ui_size_check: pronote.wasm (API + UI) is $gz bytes gzip, over its budget of $UI_BUDGET_GZIP (2 MiB)" >&2
     echo "  find the weight: build without -s -w and list the code section by function" >&2
     return 1
   fi

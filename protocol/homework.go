@@ -65,7 +65,7 @@ func (s *Session) weekSet(from, to Date) ([]int, error) {
 
 func (s *Session) homeworkFrom(it obj) Homework {
 	h := Homework{ID: it.str("N"), Subject: it.obj("Matiere").str("L"), HTML: it.str("descriptif"),
-		Done: it.flag("TAFFait"), Color: it.str("CouleurFond")}
+		Done: it.flag("TAFFait"), Color: it.str("CouleurFond"), Attachments: []Attachment{}}
 	h.Text = htmlText(h.HTML)
 	if t, ok := asTime(it.get("PourLe"), s.today()); ok {
 		h.Due = fmtDate(t)

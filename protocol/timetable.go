@@ -116,7 +116,7 @@ func (s *Session) lessonFrom(it obj) (Lesson, bool) {
 	}
 	l := Lesson{ID: it.str("N"), Start: fmtDateTime(start), Status: it.str("Statut"),
 		Cancelled: it.flag("estAnnule"), Exempted: it.flag("dispenseEleve"),
-		Color: it.str("CouleurFond"), Memo: it.str("memo")}
+		Color: it.str("CouleurFond"), Memo: it.str("memo"), Teachers: []string{}, Rooms: []string{}, Groups: []string{}}
 	end, ok := asTime(it.get("DateDuCoursFin"), s.today())
 	if !ok {
 		end = s.lessonEnd(start, it.int("place"), it.int("duree"))

@@ -53,9 +53,9 @@ type Period struct {
 type Lesson struct {
 	ID        string   `json:"id"`
 	Subject   string   `json:"subject,omitempty"`
-	Teachers  []string `json:"teachers,omitempty"`
-	Rooms     []string `json:"rooms,omitempty"`
-	Groups    []string `json:"groups,omitempty"`
+	Teachers  []string `json:"teachers"` // arrays are always present, possibly empty
+	Rooms     []string `json:"rooms"`
+	Groups    []string `json:"groups"`
 	Start     DateTime `json:"start"`
 	End       DateTime `json:"end"`
 	Status    string   `json:"status,omitempty"` // PRONOTE's status text, e.g. "Prof. absent"
@@ -125,7 +125,7 @@ type Homework struct {
 	Text        string       `json:"text"`
 	Done        bool         `json:"done"`
 	Color       string       `json:"color,omitempty"`
-	Attachments []Attachment `json:"attachments,omitempty"`
+	Attachments []Attachment `json:"attachments"` // always present, possibly empty
 }
 
 // Attachment is a file or link attached to homework or a lesson.

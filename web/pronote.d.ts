@@ -356,9 +356,9 @@ export interface Period {
 export interface Lesson {
   id: string;
   subject?: string;
-  teachers?: string[];
-  rooms?: string[];
-  groups?: string[];
+  teachers: string[];
+  rooms: string[];
+  groups: string[];
   start: DateTimeString;
   end: DateTimeString;
   /** PRONOTE's status text, e.g. "Prof. absent". */
@@ -426,7 +426,7 @@ export interface Homework {
   text: string;
   done: boolean;
   color?: string;
-  attachments?: Attachment[];
+  attachments: Attachment[];
 }
 
 export interface Attachment {

@@ -5,7 +5,8 @@
 //
 //   FAKEPRONOTE=out/fakepronote node --expose-gc wasm/ab.mjs out/ab/before dist
 //
-// Environment: AB_RUNS (default 40 journeys each, after 5 warm-up ones).
+// Environment: AB_RUNS (default 40 journeys each, after 5 warm-up ones), AB_CONC_ROUNDS
+// (default 7 batches of 20 concurrent journeys each).
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import * as pawnote from "pawnote";
@@ -13,6 +14,7 @@ import { startFake } from "./test/helpers.mjs";
 
 const RUNS = Number(process.env.AB_RUNS ?? 40);
 const WARMUP = 5;
+const CONC_ROUNDS = Number(process.env.AB_CONC_ROUNDS ?? 7);
 const range = { from: "2026-11-23", to: "2026-11-29" };
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) {
@@ -94,15 +96,24 @@ for (let i = 0; i < WARMUP + RUNS; i++) {
     if (i >= WARMUP) samples.get(name).push(r);
   }
 }
+// 20 journeys at once, in turn, the wall time of each batch.
+const conc = new Map(clients.map(([name]) => [name, []]));
+for (let i = 0; i < CONC_ROUNDS; i++) {
+  for (const [name, c] of clients) {
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: 20 }, () => journey(c)));
+    conc.get(name).push(performance.now() - t0);
+  }
+}
 await fake.stop();
 
 const keys = ["login", "timetable", "grades", "homework", "journey", "cpu"];
 const quartile = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 4)];
 console.log(`${RUNS} journeys each, in turn, medians in ms (cpu: this process's CPU per journey; cpu p25:`);
 console.log("its first quartile, less sensitive to other processes on a busy machine):");
-console.log("".padEnd(24) + [...keys, "cpu p25"].map((k) => k.padStart(10)).join(""));
+console.log("".padEnd(24) + [...keys, "cpu p25", "20 at once"].map((k) => k.padStart(11)).join(""));
 for (const [name, rs] of samples) {
   const cols = keys.map((k) => median(rs.map((r) => r[k])));
-  cols.push(quartile(rs.map((r) => r.cpu)));
-  console.log(name.slice(-24).padEnd(24) + cols.map((x) => x.toFixed(2).padStart(10)).join(""));
+  cols.push(quartile(rs.map((r) => r.cpu)), median(conc.get(name)));
+  console.log(name.slice(-24).padEnd(24) + cols.map((x) => x.toFixed(2).padStart(11)).join(""));
 }

@@ -5,7 +5,8 @@
 // 100 logins, and the module's sizes. A report, no assertion: run by ./build.sh bench (which
 // also runs the native Go client's benchmarks, protocol/bench_test.go).
 //
-// Environment: BENCH_RUNS (default 40), PRONOTE_DIST (default dist/: the loader and module to
+// Environment: BENCH_RUNS (default 40), BENCH_WARMUP (default 50: V8 keeps optimising the
+// module's hot functions on its worker threads for the first hundred journeys or so), PRONOTE_DIST (default dist/: the loader and module to
 // measure, e.g. a copy of an earlier build for an A/B comparison), PRONOTE_WASM_LIB (default
 // $PRONOTE_DIST/pronote-api.wasm), BENCH_ONLY=warm (skip the fresh-process, memory and size
 // parts), FAKEPRONOTE.
@@ -17,7 +18,7 @@ import * as pawnote from "pawnote";
 import { repoRoot, startFake } from "./test/helpers.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
-const WARMUP = 5;
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
 const range = { from: "2026-11-23", to: "2026-11-29" };
 
 const median = (xs) => {

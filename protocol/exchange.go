@@ -134,17 +134,31 @@ func (s *Session) buildRequest(ex exchange) (*Request, error) {
 		return nil, fmt.Errorf("pronote: %s: encoding the request: %w", ex.name, err)
 	}
 	no := wire.OrderNumber(ex.send.Key, ex.send.IV, s.st.counter)
-	body, err := json.Marshal(map[string]any{
-		"session": s.st.hNum,
-		k.Name:    ex.name,
-		k.Order:   no,
-		k.Payload: wire.EncodeRequest(s.st.flags, ex.send, payload),
-	})
-	if err != nil {
-		return nil, fmt.Errorf("pronote: %s: encoding the request: %w", ex.name, err)
+	// The envelope by hand, its members in the order encoding/json sorts them to (in both
+	// dialects): encoding/json re-validated the whole dataSec hex as a json.RawMessage.
+	body := make([]byte, 0, 3*len(payload)+len(ex.name)+len(no)+96)
+	body = appendJSONString(append(body, '{'), k.Payload)
+	body = wire.AppendRequest(append(body, ':'), s.st.flags, ex.send, payload)
+	for _, m := range [...][2]string{{k.Name, ex.name}, {k.Order, no}} {
+		body = appendJSONString(append(body, ','), m[0])
+		body = appendJSONString(append(body, ':'), m[1])
 	}
+	body = appendJSONString(append(body, ','), "session")
+	body = strconv.AppendInt(append(body, ':'), s.st.hNum, 10)
+	body = append(body, '}')
 	url := resolve(s.root, "appelfonction/"+strconv.Itoa(s.st.a)+"/"+s.st.h+"/"+no)
 	return &Request{Method: "POST", URL: url, Header: s.headers("application/json"), Body: body}, nil
+}
+
+// appendJSONString appends v as a JSON string, as encoding/json writes it.
+func appendJSONString(dst []byte, v string) []byte {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			b, _ := json.Marshal(v) // a string always encodes
+			return append(dst, b...)
+		}
+	}
+	return append(append(append(dst, '"'), v...), '"')
 }
 
 func (s *Session) headers(contentType string) map[string]string {
@@ -190,11 +204,15 @@ func (s *Session) decodeReply(ex exchange, resp *Response) (*reply, error) {
 	case obj: // sent as it is, whatever the flags (§4.6)
 		inner = payload
 	case string:
-		plain, err := wire.DecodeResponseText(s.st.flags, ex.recv, payload)
+		// Parsed once: parsing is the check that a candidate decoding is JSON.
+		err := wire.DecodeResponseFunc(s.st.flags, ex.recv, payload, func(plain []byte) bool {
+			v, err := parseTree(plain)
+			inner = asObj(v)
+			return err == nil
+		})
 		if err != nil {
 			return nil, protoErr(ex.name, "reply payload does not decode")
 		}
-		inner = parseObj(plain)
 	default:
 		return nil, protoErr(ex.name, "reply payload is neither an object nor a string")
 	}

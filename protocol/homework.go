@@ -2,7 +2,6 @@ package protocol
 
 import (
 	"context"
-	"encoding/json"
 	"sort"
 	"strings"
 
@@ -67,10 +66,11 @@ func (s *Session) homeworkFrom(it obj) Homework {
 	h := Homework{ID: it.str("N"), Subject: it.obj("Matiere").str("L"), HTML: it.str("descriptif"),
 		Done: it.flag("TAFFait"), Color: it.str("CouleurFond"), Attachments: []Attachment{}}
 	h.Text = htmlText(h.HTML)
-	if t, ok := asTime(it.get("PourLe"), s.today()); ok {
+	today := s.today()
+	if t, ok := asTime(it.get("PourLe"), today); ok {
 		h.Due = fmtDate(t)
 	}
-	if t, ok := asTime(it.get("DonneLe"), s.today()); ok {
+	if t, ok := asTime(it.get("DonneLe"), today); ok {
 		h.Given = fmtDate(t)
 	}
 	for _, a := range it.list("ListePieceJointe") {
@@ -94,7 +94,8 @@ func (s *Session) attachmentFrom(a obj) Attachment {
 		}
 		return Attachment{Name: name, Kind: "link"}
 	}
-	id, _ := json.Marshal(map[string]any{"N": a.str("N"), "Actif": true})
+	// {"Actif":true,"N":…}, as encoding/json writes the map (keys sorted), without a map.
+	id := append(appendJSONString([]byte(`{"Actif":true,"N":`), a.str("N")), '}')
 	hexID := wire.EncryptHex(s.st.key, s.st.iv, string(id))
 	path := "FichiersExternes/" + hexID + "/" + weburl.PathEscape(name) + "?Session=" + s.st.h
 	return Attachment{Name: name, URL: resolve(s.root, path), Kind: "file"}

@@ -3,6 +3,7 @@ package protocol
 import (
 	"errors"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -13,8 +14,15 @@ import (
 // a reply is read once, and encoding/json's validation scan, reflection and float parser were
 // a fifth of the WebAssembly module's CPU per call. Text that is not exactly one JSON value,
 // with optional surrounding space, is an error.
+//
+// Its garbage is kept low, the Go GC being a fifth of the module's CPU: the text becomes one
+// string that every string without escapes is a slice of (they keep the whole text alive, a
+// reply of some kilobytes), and an object's members (an array's values) are gathered on a
+// scratch stack, then copied into one slice of the exact size.
 func parseTree(text []byte) (any, error) {
-	p := treeParser{b: text}
+	p := parsers.Get().(*treeParser)
+	p.b, p.s, p.i, p.utf8 = text, string(text), 0, utf8.Valid(text)
+	defer p.release()
 	p.space()
 	v, err := p.value(0)
 	if err != nil {
@@ -27,14 +35,30 @@ func parseTree(text []byte) (any, error) {
 	return v, nil
 }
 
+var parsers = sync.Pool{New: func() any { return new(treeParser) }}
+
+// release drops what p refers to (the scratch stacks are empty again after a parse that
+// succeeded, not after one that failed) and returns it to the pool.
+func (p *treeParser) release() {
+	clear(p.members[:cap(p.members)])
+	clear(p.values[:cap(p.values)])
+	p.members, p.values = p.members[:0], p.values[:0]
+	p.b, p.s = nil, ""
+	parsers.Put(p)
+}
+
 var errJSON = errors.New("pronote: malformed JSON")
 
 // treeMaxDepth bounds nesting, so a hostile reply cannot exhaust the stack.
 const treeMaxDepth = 10000 // as encoding/json
 
 type treeParser struct {
-	b []byte
-	i int
+	b       []byte
+	s       string // b as a string, for the strings without escapes
+	i       int
+	utf8    bool     // b is valid UTF-8: its strings need no check of their own
+	members []member // the members of the objects being read, innermost last
+	values  []any    // the values of the arrays being read, innermost last
 }
 
 func (p *treeParser) space() {
@@ -81,11 +105,11 @@ func (p *treeParser) word(w string) bool {
 
 func (p *treeParser) object(depth int) (any, error) {
 	p.i++ // {
-	m := make(obj, 0, 8)
+	base := len(p.members)
 	p.space()
 	if p.i < len(p.b) && p.b[p.i] == '}' {
 		p.i++
-		return m, nil
+		return obj{}, nil
 	}
 	for {
 		p.space()
@@ -106,7 +130,7 @@ func (p *treeParser) object(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		m = append(m, member{k, v})
+		p.members = append(p.members, member{k, v})
 		p.space()
 		if p.i >= len(p.b) {
 			return nil, errJSON
@@ -116,6 +140,10 @@ func (p *treeParser) object(depth int) (any, error) {
 			p.i++
 		case '}':
 			p.i++
+			m := make(obj, len(p.members)-base)
+			copy(m, p.members[base:])
+			clear(p.members[base:])
+			p.members = p.members[:base]
 			return m, nil
 		default:
 			return nil, errJSON
@@ -125,11 +153,11 @@ func (p *treeParser) object(depth int) (any, error) {
 
 func (p *treeParser) array(depth int) (any, error) {
 	p.i++ // [
-	a := []any{}
+	base := len(p.values)
 	p.space()
 	if p.i < len(p.b) && p.b[p.i] == ']' {
 		p.i++
-		return a, nil
+		return []any{}, nil
 	}
 	for {
 		p.space()
@@ -137,7 +165,7 @@ func (p *treeParser) array(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		a = append(a, v)
+		p.values = append(p.values, v)
 		p.space()
 		if p.i >= len(p.b) {
 			return nil, errJSON
@@ -147,6 +175,10 @@ func (p *treeParser) array(depth int) (any, error) {
 			p.i++
 		case ']':
 			p.i++
+			a := make([]any, len(p.values)-base)
+			copy(a, p.values[base:])
+			clear(p.values[base:])
+			p.values = p.values[:base]
 			return a, nil
 		default:
 			return nil, errJSON
@@ -162,12 +194,12 @@ func (p *treeParser) str() (string, error) {
 		c := p.b[p.i]
 		switch {
 		case c == '"':
-			s := p.b[start:p.i]
+			s := p.s[start:p.i]
 			p.i++
-			if !utf8.Valid(s) {
-				return string([]rune(string(s))), nil // invalid bytes become U+FFFD, as in encoding/json
+			if !p.utf8 && !utf8.ValidString(s) {
+				return string([]rune(s)), nil // invalid bytes become U+FFFD, as in encoding/json
 			}
-			return string(s), nil
+			return s, nil
 		case c == '\\':
 			return p.escaped(start)
 		case c < 0x20:

@@ -58,3 +58,13 @@ func TestObjMarshal(t *testing.T) {
 		t.Errorf("Marshal = %s, %v", out, err)
 	}
 }
+
+// TestAppendJSONString: the request envelope's strings are written as encoding/json writes them.
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{"", "PageEmploiDuTemps", "3fa959b13967e0ef", "a\"b", `back\slash`, "<&>", "tab\there", "é", "\x7f", "\xff"} {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want x%s", s, got, want)
+		}
+	}
+}

@@ -4,6 +4,8 @@ package main
 
 import (
 	"context"
+	"strings"
+	"sync"
 	"syscall/js"
 
 	"github.com/pronote-web/pronote/protocol"
@@ -13,6 +15,37 @@ import (
 // through the relay when relay is set (relay/README.md, "Header contract").
 type fetchTransport struct {
 	relay string
+}
+
+// host is pronote.js's request helper (its hostFetch and hostAbort), taken from the
+// namespace's _host at start; fetch is undefined when the module was started without
+// pronote.js, and Do then drives fetch itself (doDirect).
+var host struct {
+	fetch, abort js.Value
+	done         js.Func // the one callback every answer comes back through; never released
+	mu           sync.Mutex
+	next         int
+	waiting      map[int]chan<- fetchAnswer
+}
+
+// fetchAnswer is what hostFetch called done with.
+type fetchAnswer struct {
+	resp       *protocol.Response
+	redirected bool // an opaque redirect: a browser hides its status and Location
+	err        error
+}
+
+// takeHost reads and removes ns._host, so the frozen namespace shows the API only.
+func takeHost(ns js.Value) {
+	h := ns.Get("_host")
+	ns.Delete("_host")
+	if h.Type() != js.TypeObject || h.Get("fetch").Type() != js.TypeFunction || h.Get("abort").Type() != js.TypeFunction {
+		host.fetch = js.Undefined()
+		return
+	}
+	host.fetch, host.abort = h.Get("fetch"), h.Get("abort")
+	host.waiting = map[int]chan<- fetchAnswer{}
+	host.done = js.FuncOf(fetchDone)
 }
 
 // Do sends req with fetch. Redirects are never followed. It never panics: a JavaScript
@@ -30,124 +63,124 @@ func (t *fetchTransport) Do(ctx context.Context, req *protocol.Request) (resp *p
 		}
 		headers = relayHeaders(req.Header)
 	}
-	ac := js.Global().Get("AbortController").New()
-	// Invoke, not Call: js.Global().Call("fetch") throws "Illegal invocation" in workerd.
-	res, err := await(ctx, ac, js.Global().Get("fetch").Invoke(target, t.init(req, headers, ac)))
-	if err != nil {
-		return nil, err
+	if host.fetch.IsUndefined() {
+		return t.doDirect(ctx, req, target, headers)
 	}
-	buf, err := await(ctx, ac, res.Call("arrayBuffer"))
-	if err != nil {
-		return nil, err
-	}
-	body := make([]byte, buf.Get("byteLength").Int())
-	js.CopyBytesToGo(body, js.Global().Get("Uint8Array").New(buf))
-	status, header := res.Get("status").Int(), headersOf(res.Get("headers"))
+	// Direct mode lets the browser keep cookies too (an extension cannot set Cookie itself);
+	// relay mode sends them in X-Pronote-Cookie only.
+	credentials := "include"
 	if t.relay != "" {
-		return fromRelay(status, header, body)
+		credentials = "omit"
 	}
-	if res.Get("type").String() == "opaqueredirect" {
-		status = 302 // a browser hides the redirect's status and Location
-	}
-	return &protocol.Response{Status: status, Header: header, SetCookies: setCookiesOf(res.Get("headers")), Body: body}, nil
-}
-
-// init builds fetch's RequestInit. Direct mode lets the browser keep cookies too (an
-// extension cannot set Cookie itself); relay mode sends them in X-Pronote-Cookie only.
-func (t *fetchTransport) init(req *protocol.Request, headers map[string]string, ac js.Value) js.Value {
-	h := jsObject.New()
+	var b strings.Builder
+	n := len(req.Method) + len(target) + len(credentials) + 3
 	for k, v := range headers {
-		h.Set(k, v)
+		n += len(k) + len(v) + 2
 	}
-	init := jsObject.New()
-	init.Set("method", req.Method)
-	init.Set("headers", h)
-	init.Set("redirect", "manual")
-	init.Set("cache", "no-store")
-	init.Set("signal", ac.Get("signal"))
-	if t.relay != "" {
-		init.Set("credentials", "omit")
-	} else {
-		init.Set("credentials", "include")
-	}
-	if len(req.Body) > 0 {
-		b := js.Global().Get("Uint8Array").New(len(req.Body))
-		js.CopyBytesToJS(b, req.Body)
-		init.Set("body", b)
-	}
-	return init
-}
-
-// await waits for a JavaScript Promise on the calling goroutine (never a callback). When ctx
-// ends first, it aborts the fetch and waits for the Promise to settle before releasing its
-// callbacks.
-func await(ctx context.Context, ac, p js.Value) (js.Value, error) {
-	type result struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan result, 1)
-	ok := js.FuncOf(func(_ js.Value, a []js.Value) any {
-		ch <- result{v: a[0]}
-		return nil
-	})
-	fail := js.FuncOf(func(_ js.Value, a []js.Value) any {
-		ch <- result{err: errorOf(a[0])}
-		return nil
-	})
-	defer ok.Release()
-	defer fail.Release()
-	p.Call("then", ok, fail)
-	select {
-	case r := <-ch:
-		return r.v, r.err
-	case <-ctx.Done():
-		ac.Call("abort")
-		<-ch
-		return js.Undefined(), ctx.Err()
-	}
-}
-
-// errorOf describes a fetch rejection without its message (which may hold the URL).
-func errorOf(v js.Value) error {
-	e := &fetchError{Name: "Error"}
-	if v.Type() != js.TypeObject {
-		return e
-	}
-	if n := v.Get("name"); n.Type() == js.TypeString {
-		e.Name = n.String()
-	}
-	if c := v.Get("cause"); c.Type() == js.TypeObject {
-		if code := c.Get("code"); code.Type() == js.TypeString && isErrno(code.String()) {
-			e.Cause = code.String()
+	b.Grow(n)
+	b.WriteString(req.Method)
+	b.WriteByte('\n')
+	b.WriteString(target)
+	b.WriteByte('\n')
+	b.WriteString(credentials)
+	for k, v := range headers {
+		if strings.IndexByte(k, '\n') >= 0 || strings.IndexByte(v, '\n') >= 0 {
+			return nil, &fetchError{Name: "TypeError"} // what fetch says of such a header: never sent
 		}
+		b.WriteByte('\n')
+		b.WriteString(k)
+		b.WriteByte('\n')
+		b.WriteString(v)
 	}
-	return e
+	body := js.Undefined()
+	if len(req.Body) > 0 {
+		body = jsUint8Array.New(len(req.Body))
+		js.CopyBytesToJS(body, req.Body)
+	}
+	ch := make(chan fetchAnswer, 1)
+	host.mu.Lock()
+	host.next++
+	id := host.next
+	host.waiting[id] = ch
+	host.mu.Unlock()
+	host.fetch.Invoke(id, b.String(), body, host.done)
+	var a fetchAnswer
+	select {
+	case a = <-ch:
+	case <-ctx.Done():
+		host.abort.Invoke(id)
+		<-ch // hostFetch always answers; an aborted fetch answers at once
+		return nil, ctx.Err()
+	}
+	if a.err != nil {
+		return nil, a.err
+	}
+	if t.relay != "" {
+		return fromRelay(a.resp.Status, a.resp.Header, a.resp.Body)
+	}
+	if a.redirected {
+		a.resp.Status = 302
+	}
+	return a.resp, nil
 }
 
-// headersOf copies a Headers object into canonical names; repeated headers are joined by fetch.
-func headersOf(h js.Value) map[string]string {
-	out := map[string]string{}
-	entries := js.Global().Get("Array").Call("from", h.Call("entries"))
-	for i, n := 0, entries.Length(); i < n; i++ {
-		kv := entries.Index(i)
-		out[canonicalHeader(kv.Index(0).String())] = kv.Index(1).String()
-	}
-	return out
-}
-
-// setCookiesOf returns each Set-Cookie value intact, where the platform exposes them (Node,
-// Deno, workerd, extensions); browsers hide them from pages.
-func setCookiesOf(h js.Value) []string {
-	if h.Get("getSetCookie").Type() != js.TypeFunction {
+// fetchDone is hostFetch's done(id, status, opaqueRedirect, headers, hasSetCookies, body,
+// bodyLength), or done(id, -1, false, errorName, errorCode) for a failed fetch. It runs as a
+// JavaScript callback: it copies what it needs and hands it to the waiting Do.
+func fetchDone(_ js.Value, a []js.Value) any {
+	host.mu.Lock()
+	id := a[0].Int()
+	ch := host.waiting[id]
+	delete(host.waiting, id)
+	host.mu.Unlock()
+	if ch == nil {
 		return nil
 	}
-	arr := h.Call("getSetCookie")
-	out := make([]string, arr.Length())
-	for i := range out {
-		out[i] = arr.Index(i).String()
+	var ans fetchAnswer
+	defer func() {
+		if recover() != nil {
+			ans = fetchAnswer{err: &fetchError{Name: "Error"}}
+		}
+		ch <- ans
+	}()
+	status := a[1].Int()
+	if status < 0 {
+		e := &fetchError{Name: a[3].String()}
+		if code := a[4].String(); isErrno(code) {
+			e.Cause = code
+		}
+		ans.err = e
+		return nil
 	}
-	return out
+	resp := &protocol.Response{Status: status, Body: make([]byte, a[6].Int())}
+	js.CopyBytesToGo(resp.Body, a[5])
+	resp.Header, resp.SetCookies = parseHeaders(a[3].String(), a[4].Bool())
+	ans = fetchAnswer{resp: resp, redirected: a[2].Bool()}
+	return nil
+}
+
+// parseHeaders reads hostFetch's "name\nvalue\n…" list into canonical names (repeated headers
+// are joined by fetch, Set-Cookie aside), then, after an empty line, the Set-Cookie values
+// (nil when the platform hides them: browsers do from pages).
+func parseHeaders(text string, hasSetCookies bool) (map[string]string, []string) {
+	h := make(map[string]string, 8)
+	for text != "" {
+		name, rest, _ := strings.Cut(text, "\n")
+		if name == "" { // the empty line before the Set-Cookie values
+			text = rest
+			break
+		}
+		var value string
+		value, text, _ = strings.Cut(rest, "\n")
+		h[canonicalHeader(name)] = value
+	}
+	if !hasSetCookies {
+		return h, nil
+	}
+	if text == "" {
+		return h, []string{}
+	}
+	return h, strings.Split(text, "\n")
 }
 
 // isErrno accepts system error codes such as ECONNREFUSED, so nothing else reaches a message.

@@ -16,6 +16,7 @@ var testHooks []func(ns js.Value)
 // register fills ns with the JavaScript API: login, resume, and the session prototype. Tests
 // call it; main calls it once and blocks.
 func register(ns js.Value) {
+	takeHost(ns) // pronote.js's request helper (fetch_js.go)
 	proto := jsObject.New()
 	for name, prepare := range sessionMethods {
 		proto.Set(name, sessionMethod(prepare))

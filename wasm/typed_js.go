@@ -84,7 +84,7 @@ func typedFile[Q any](call func(*protocol.Session, context.Context, Q) (*protoco
 			if err != nil {
 				return js.Undefined(), err
 			}
-			b := js.Global().Get("Uint8Array").New(len(f.Bytes))
+			b := jsUint8Array.New(len(f.Bytes))
 			js.CopyBytesToJS(b, f.Bytes)
 			v := jsObject.New()
 			v.Set("name", f.Name)

@@ -15,6 +15,8 @@ var (
 	jsObject  = js.Global().Get("Object")
 	jsError   = js.Global().Get("Error")
 	jsPromise = js.Global().Get("Promise")
+
+	jsUint8Array = js.Global().Get("Uint8Array")
 )
 
 // fromJSON turns JSON text made by encoding/json into a plain JavaScript value.

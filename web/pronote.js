@@ -35,7 +35,7 @@ async function instantiate({ wasm } = {}, build) {
   unrefTimers(go);
   const file = build === "ui" ? "pronote.wasm" : "pronote-api.wasm";
   const instance = await instanceOf(wasm ?? new URL(file, import.meta.url), go.importObject);
-  const ns = {};
+  const ns = { _host: host }; // the module takes _host (see host below) and deletes it
   globalThis.__pronoteNamespace = ns;
   try {
     go.run(instance); // runs main until it blocks: register(ns) has filled ns by then
@@ -92,4 +92,50 @@ async function instanceOf(source, imports) {
  */
 export function isPronoteError(err) {
   return err instanceof Error && err.name === "PronoteError" && typeof err.code === "string";
+}
+
+// host is what the module calls JavaScript for, handed over at start in the namespace's _host
+// (wasm/fetch_js.go): one crossing per request and one per answer, where building the request
+// and reading the response member by member from Go took some sixty (issue 13).
+const host = { fetch: hostFetch, abort: hostAbort };
+const inFlight = new Map(); // request id → its AbortController
+
+/**
+ * hostFetch sends one request for the module and calls done(id, status, opaqueRedirect,
+ * headers, hasSetCookies, body, bodyLength) once it has the whole body, or
+ * done(id, -1, false, errorName, errorCode) when fetch or the body failed. request is
+ * "METHOD\nURL\nCREDENTIALS\nname\nvalue\n…" (a header value never holds a line feed);
+ * headers comes back the same way ("name\nvalue\n…", names in lower case), then an empty
+ * line and each Set-Cookie value on its own line where the platform shows them. It never
+ * throws and never follows redirects.
+ * @param {number} id @param {string} request @param {Uint8Array | undefined} body @param {Function} done
+ */
+async function hostFetch(id, request, body, done) {
+  const ac = new AbortController();
+  inFlight.set(id, ac);
+  let answer;
+  try {
+    const lines = request.split("\n");
+    const headers = {};
+    for (let i = 3; i + 1 < lines.length; i += 2) headers[lines[i]] = lines[i + 1];
+    const res = await fetch(lines[1], { method: lines[0], headers, body, redirect: "manual", cache: "no-store", credentials: lines[2], signal: ac.signal });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    let text = "";
+    for (const [name, value] of res.headers) text += name + "\n" + value + "\n";
+    const cookies = typeof res.headers.getSetCookie === "function" ? res.headers.getSetCookie() : undefined;
+    if (cookies) text += "\n" + cookies.join("\n");
+    answer = [id, res.status, res.type === "opaqueredirect", text, cookies !== undefined, bytes, bytes.length];
+  } catch (err) {
+    const name = typeof err?.name === "string" ? err.name : "Error";
+    const code = typeof err?.cause?.code === "string" ? err.cause.code : "";
+    answer = [id, -1, false, name, code];
+  } finally {
+    inFlight.delete(id);
+  }
+  done(...answer);
+}
+
+/** hostAbort aborts the request id, if it is still in flight. @param {number} id */
+function hostAbort(id) {
+  inFlight.get(id)?.abort();
 }

@@ -58,15 +58,19 @@ func Encrypt(key, iv, plain []byte) []byte {
 
 // Decrypt reverses Encrypt and checks the padding.
 func Decrypt(key, iv, ct []byte) ([]byte, error) {
+	return decryptInPlace(key, iv, bytes.Clone(ct))
+}
+
+// decryptInPlace is Decrypt writing the plain text over buf.
+func decryptInPlace(key, iv, buf []byte) ([]byte, error) {
 	block, err := aes.NewCipher(key)
 	if err != nil || len(iv) != aes.BlockSize {
 		return nil, ErrDecrypt
 	}
-	if len(ct) == 0 || len(ct)%aes.BlockSize != 0 {
+	if len(buf) == 0 || len(buf)%aes.BlockSize != 0 {
 		return nil, ErrDecrypt
 	}
-	buf := make([]byte, len(ct))
-	cipher.NewCBCDecrypter(block, iv).CryptBlocks(buf, ct)
+	cipher.NewCBCDecrypter(block, iv).CryptBlocks(buf, buf)
 	n := int(buf[len(buf)-1])
 	if n == 0 || n > aes.BlockSize {
 		return nil, ErrDecrypt

@@ -46,6 +46,32 @@ func EncodeRequest(f Flags, c Crypt, payload []byte) json.RawMessage {
 	return quoteHex(b)
 }
 
+// AppendRequest appends EncodeRequest's value to dst, with less garbage: the request's
+// envelope is written around it by hand (protocol's buildRequest).
+func AppendRequest(dst []byte, f Flags, c Crypt, payload []byte) []byte {
+	if !f.Encrypt && !f.Compress {
+		return append(dst, payload...)
+	}
+	b := payload
+	if f.Compress {
+		text := buffers.Get().(*bytes.Buffer)
+		defer buffers.Put(text)
+		text.Reset()
+		text.Grow(2 * len(payload))
+		b = deflate(hex.AppendEncode(text.AvailableBuffer(), payload))
+	}
+	if f.Encrypt {
+		b = Encrypt(c.Key, c.IV, b)
+	}
+	dst = append(dst, '"')
+	for _, c := range b {
+		dst = append(dst, upperHex[c>>4], upperHex[c&15])
+	}
+	return append(dst, '"')
+}
+
+const upperHex = "0123456789ABCDEF"
+
 // EncodeResponse is the server side of §4.6: like EncodeRequest but without the hex layer.
 func EncodeResponse(f Flags, c Crypt, payload []byte) json.RawMessage {
 	if !f.Encrypt && !f.Compress {
@@ -70,23 +96,42 @@ func DecodeResponse(f Flags, c Crypt, v json.RawMessage) ([]byte, error) {
 // DecodeResponseText is DecodeResponse for a dataSec string already read from its JSON (the
 // hex text between the quotes).
 func DecodeResponseText(f Flags, c Crypt, s string) ([]byte, error) {
-	if b, err := decodeHex(f, c, s, false); err == nil {
-		return b, nil
+	var out []byte
+	err := DecodeResponseFunc(f, c, s, func(b []byte) bool {
+		out = bytes.Clone(b)
+		return json.Valid(b)
+	})
+	return out, err
+}
+
+// DecodeResponseFunc is DecodeResponseText for a caller that parses the JSON anyway: accept
+// gets each candidate plain text and says whether it is JSON (having parsed it), in place of
+// a separate validation pass. The text is only valid during the call: accept must copy what
+// it keeps.
+func DecodeResponseFunc(f Flags, c Crypt, s string, accept func([]byte) bool) error {
+	if decodeHex(f, c, s, false, accept) {
+		return nil
 	}
 	for _, alt := range []Flags{{true, true}, {true, false}, {false, true}} {
 		for _, hx := range []bool{false, true} {
-			if b, err := decodeHex(alt, c, s, hx); err == nil {
-				return b, nil
+			if decodeHex(alt, c, s, hx, accept) {
+				return nil
 			}
 		}
 	}
-	return nil, ErrPayload
+	return ErrPayload
 }
 
 // DecodeRequest is the server side of EncodeRequest (compression carries a hex layer). It is
 // strict: a server accepts only what the session's flags say.
 func DecodeRequest(f Flags, c Crypt, v json.RawMessage) ([]byte, error) {
-	return decodeValue(f, c, v, func(f Flags, c Crypt, s string) ([]byte, error) { return decodeHex(f, c, s, true) })
+	return decodeValue(f, c, v, func(f Flags, c Crypt, s string) ([]byte, error) {
+		var out []byte
+		if !decodeHex(f, c, s, true, func(b []byte) bool { out = bytes.Clone(b); return json.Valid(b) }) {
+			return nil, ErrPayload
+		}
+		return out, nil
+	})
 }
 
 // decodeValue returns a plain object as it is, and decodes a string with text.
@@ -105,35 +150,47 @@ func decodeValue(f Flags, c Crypt, v json.RawMessage, text func(Flags, Crypt, st
 	return text(f, c, s)
 }
 
-// decodeHex undoes the transforms of f on a hex dataSec string; the result must be JSON.
-func decodeHex(f Flags, c Crypt, s string, hexLayer bool) ([]byte, error) {
+// decodeHex undoes the transforms of f on a hex dataSec string; the result must be JSON, which
+// accept says. The text accept gets lives in a pooled buffer: it must not keep it (every
+// reply is hex decoded, decrypted and inflated, and these buffers were most of a reply's
+// garbage).
+func decodeHex(f Flags, c Crypt, s string, hexLayer bool, accept func([]byte) bool) bool {
 	if !f.Encrypt && !f.Compress {
-		return nil, ErrPayload
+		return false
 	}
-	b, err := hex.DecodeString(s)
+	raw := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(raw)
+	raw.Reset()
+	raw.WriteString(s)
+	b := raw.Bytes()
+	n, err := hex.Decode(b, b) // in place: the decoded bytes are half as many
 	if err != nil {
-		return nil, ErrPayload
+		return false
 	}
+	b = b[:n]
 	if f.Encrypt {
-		if b, err = Decrypt(c.Key, c.IV, b); err != nil {
-			return nil, ErrPayload
+		if b, err = decryptInPlace(c.Key, c.IV, b); err != nil {
+			return false
 		}
 	}
 	if f.Compress {
-		if b, err = inflate(b); err != nil {
-			return nil, ErrPayload
+		out := buffers.Get().(*bytes.Buffer)
+		defer buffers.Put(out)
+		if b, err = inflate(b, out); err != nil {
+			return false
 		}
 		if hexLayer {
-			if b, err = hex.DecodeString(string(b)); err != nil {
-				return nil, ErrPayload
+			if n, err = hex.Decode(b, b); err != nil {
+				return false
 			}
+			b = b[:n]
 		}
 	}
-	if !json.Valid(b) {
-		return nil, ErrPayload
-	}
-	return b, nil
+	return accept(b)
 }
+
+// buffers hold a reply's text while it is decoded.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func quoteHex(b []byte) json.RawMessage {
 	return json.RawMessage(`"` + strings.ToUpper(hex.EncodeToString(b)) + `"`)
@@ -141,10 +198,12 @@ func quoteHex(b []byte) json.RawMessage {
 
 // Deflate writers (about 1 MB of state each) and readers are pooled: a session compresses every
 // request and inflates every reply, and allocating them anew was a third of the native client's
-// CPU.
+// CPU. The writers are flate.BestSpeed: its Reset is a few assignments, where level 6 clears
+// 640 KB of match tables for each payload of a few hundred bytes (5 % of the WebAssembly
+// module's CPU per request, issue 13); any level inflates alike.
 var (
 	writers = sync.Pool{New: func() any {
-		w, _ := flate.NewWriter(nil, 6) // level 6 is valid: no error
+		w, _ := flate.NewWriter(nil, flate.BestSpeed) // a valid level: no error
 		return w
 	}}
 	readers = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
@@ -160,15 +219,17 @@ func deflate(b []byte) []byte {
 	return buf.Bytes()
 }
 
-func inflate(b []byte) ([]byte, error) {
+// inflate writes the inflated b into out (reset first) and returns its bytes.
+func inflate(b []byte, out *bytes.Buffer) ([]byte, error) {
 	r := readers.Get().(io.ReadCloser)
 	defer readers.Put(r)
 	if err := r.(flate.Resetter).Reset(bytes.NewReader(b), nil); err != nil {
 		return nil, ErrPayload
 	}
-	out, err := io.ReadAll(io.LimitReader(r, maxInflated+1))
-	if err != nil || len(out) > maxInflated {
+	out.Reset()
+	out.Grow(4 * len(b))
+	if _, err := out.ReadFrom(io.LimitReader(r, maxInflated+1)); err != nil || out.Len() > maxInflated {
 		return nil, ErrPayload
 	}
-	return out, nil
+	return out.Bytes(), nil
 }

@@ -89,3 +89,16 @@ func TestPayloadRoundTrip(t *testing.T) {
 		t.Error("a number decoded as a payload")
 	}
 }
+
+// TestAppendRequestIsEncodeRequest: the request envelope's dataSec written in place is the
+// value EncodeRequest makes, under every combination of the flags.
+func TestAppendRequestIsEncodeRequest(t *testing.T) {
+	c := Crypt{Key: MD5([]byte("key")), IV: MD5([]byte("iv"))}
+	payload := []byte(`{"donnees":{"Nom":"Élève \u003c1\u003e","n":[1,2,3]},"_Signature_":{"onglet":7}}`)
+	for _, f := range []Flags{{}, {Encrypt: true}, {Compress: true}, {Encrypt: true, Compress: true}} {
+		want := EncodeRequest(f, c, payload)
+		if got := AppendRequest([]byte("x:"), f, c, payload); string(got) != "x:"+string(want) {
+			t.Errorf("%+v: AppendRequest = %s, want x:%s", f, got, want)
+		}
+	}
+}

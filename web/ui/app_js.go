@@ -44,7 +44,7 @@ type app struct {
 	cools    coolDowns                  // the login cool-downs seen (RATE_LIMITED, IP_SUSPENDED)
 	calls    map[int]context.CancelFunc // the data calls in flight, cancelled by the loading box's button
 	callN    int
-	menuOpen bool // the phone menu of views is open
+	menuOpen bool      // the phone menu of views is open
 	waitEnd  time.Time // until when to wait after the last RATE_LIMITED or IP_SUSPENDED
 }
 

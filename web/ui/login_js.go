@@ -18,7 +18,7 @@ type loginState struct {
 	username string
 	err      string // the code of the last failure
 	busy     bool
-	cancel   func() // cancels the login in flight (the Cancel button)
+	cancel   func()     // cancels the login in flight (the Cancel button)
 	qr       bool       // log in with a QR code (login2_js.go)
 	remember bool       // "Rester connecté": keep a token on this device
 	form     *loginForm // the form on screen
@@ -30,8 +30,8 @@ var loginSteps = []string{protocol.StepPage, protocol.StepParameters, protocol.S
 // loginForm holds the controls the handlers read.
 type loginForm struct {
 	form, fields, urlField, url, user, pass, hint, errBox, steps, submit, stop dom.Element
-	school, kind, userField, passField                                   dom.Element // hidden in QR mode
-	qrBox, qrData, qrPIN, remember, twoFactor                            dom.Element // login2_js.go
+	school, kind, userField, passField                                         dom.Element // hidden in QR mode
+	qrBox, qrData, qrPIN, remember, twoFactor                                  dom.Element // login2_js.go
 }
 
 // showLogin shows the login screen, with the explanation of errCode when not empty.

@@ -50,8 +50,10 @@ export async function startStatic() {
     }
     const headers = { "Content-Type": types[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" };
     let body = file;
-    if (file.endsWith(".wasm") && /\bbr\b/.test(req.headers["accept-encoding"] ?? "") && (await stat(`${file}.br`).catch(() => null))) {
-      Object.assign(headers, { "Content-Encoding": "br", Vary: "Accept-Encoding", "X-Uncompressed-Length": String((await stat(file)).size) });
+    const twin = file.endsWith(".wasm") && /\bbr\b/.test(req.headers["accept-encoding"] ?? "") && (await stat(`${file}.br`).catch(() => null));
+    const raw = twin && (await stat(file));
+    if (twin && twin.mtimeMs >= raw.mtimeMs) { // never the twin of an older build
+      Object.assign(headers, { "Content-Encoding": "br", Vary: "Accept-Encoding", "X-Uncompressed-Length": String(raw.size) });
       body = `${file}.br`;
     }
     res.writeHead(200, headers);

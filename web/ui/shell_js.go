@@ -266,7 +266,7 @@ func (a *app) renderPanel() {
 		v = &views[0]
 	}
 	title := a.lang.T("tab." + v.id)
-	heading := attrs(s.el("h1", "view-title", title), "id", "pronote-view-title", "tabindex", "-1")
+	heading := attrs(s.el("h1", "view-title", title), "id", "pronote-view-title", "tabindex", "-1", "data-key", "view-title")
 	content := v.render(a, s)
 	clear(a.panel)
 	a.panel.AppendChild(heading)

@@ -52,13 +52,8 @@ func addTexts(m map[string][2]string) {
 var texts = map[string][2]string{
 	"app.title":            {"Préau", "Préau"},
 	"app.tagline":          {"Un client libre pour PRONOTE", "A free client for PRONOTE"},
-	"app.notAffiliated":    {"Non affilié à Index Education, l'éditeur de PRONOTE.", "Not affiliated with Index Education, the publisher of PRONOTE."},
-	"app.footer":           {"Préau, un client libre pour PRONOTE", "Préau, a free client for PRONOTE"},
 	"lang.switch":          {"English", "Français"},
 	"lang.switchLabel":     {"EN, switch to English", "FR, passer en français"},
-	"menu":                 {"Menu", "Menu"},
-	"cancel":               {"Annuler", "Cancel"},
-	"login.cancel":         {"Annuler la connexion", "Cancel the login"},
 	"login.title":          {"Connexion", "Log in"},
 	"login.school":         {"Établissement", "School"},
 	"login.demo":           {"Démonstration", "Demo school"},

@@ -222,6 +222,7 @@ func (a *app) submitLogin(f *loginForm) {
 func (a *app) runLogin(f *loginForm, o protocol.Options) {
 	a.login.err, a.login.busy = "", true
 	a.syncLogin(f)
+	focus(f.stop) // the submit button is hidden while the login runs
 	a.progress(f, protocol.StepPage)
 	seq := a.seq
 	o.DeviceUUID = a.opts.DeviceUUID

@@ -200,6 +200,19 @@ test("Cancel ends a login the school holds, and the next login works", async () 
   await settled(page);
 });
 
+test("Cancel ends a load the school holds; Réessayer loads it", async () => {
+  await env.fake.control("fault?kind=hold-reply");
+  const sent = (await (await fetch(`${env.fake.origin}/__control/requests`)).json()).length;
+  await page.getByRole("tab", { name: "Notes" }).click();
+  await until(async () => (await (await fetch(`${env.fake.origin}/__control/requests`)).json()).length > sent, "the grades request reaches the school");
+  await page.locator("#pronote-panel").getByRole("button", { name: "Annuler" }).click();
+  await page.locator("#pronote-panel .notice-error", { hasText: "Demande annulée." }).waitFor();
+  await env.fake.control("release");
+  await page.locator("#pronote-panel").getByRole("button", { name: "Réessayer" }).click();
+  await page.locator(".subject").first().waitFor({ timeout: 30000 }); // the grades, loaded this time
+  await openView(page, "timetable");
+});
+
 test("KeepAlive every two minutes while the user is active, none when idle; an expired session asks to log in again", async () => {
   if ((await page.locator("#pronote-panel").count()) === 0) { // run alone: log in first
     await fresh(env.pageURL);
@@ -215,12 +228,18 @@ test("KeepAlive every two minutes while the user is active, none when idle; an e
   await keepAlives(2);
   await env.browser.context.clock.runFor(130_000); // idle for 6 min 30 s: none
   await env.browser.context.clock.runFor(10 * 60_000);
-  await openView(page, "grades"); // a call after any keep-alive in flight (calls are serialised)
+  const calls = await count("PageCahierDeTexte");
+  await openView(page, "homework"); // a call after any keep-alive in flight (calls are serialised)
+  assert.ok((await count("PageCahierDeTexte")) > calls, "opening the homework made a call");
   assert.equal((await count("Navigation")) - before, 2, "no keep-alive once idle");
 
+  // The user is back: a keep-alive 110 to 120 s after that call, which finds the session
+  // forgotten by the server. (runFor stops a few seconds after the keep-alive's tick, well within
+  // the request's own deadline while it is on its way.)
   await page.mouse.move(300, 300);
   await env.fake.control("fault?kind=expire");
-  await env.browser.context.clock.runFor(130_000);
+  await env.browser.context.clock.runFor(125_000);
+  await keepAlives(3);
   await page.getByText("Votre session a expiré. Reconnectez-vous.").waitFor({ timeout: 30000 });
 });
 

@@ -193,7 +193,8 @@ test("Cancel ends a login the school holds, and the next login works", async () 
   await logIn(page, env.fake.student);
   await until(async () => (await count("FonctionParametres")) > sent, "the login's first call reaches the school, which holds it");
   await page.getByRole("button", { name: "Annuler la connexion" }).click();
-  await page.locator(".notice-error", { hasText: "Demande annulée." }).waitFor();
+  await page.locator(".notice", { hasText: "Demande annulée." }).waitFor();
+  assert.equal(await page.locator(".notice-error:visible").count(), 0, "a cancel the user asked for is no error");
   assert.equal(await page.getByRole("button", { name: "Se connecter" }).isEnabled(), true);
   await env.fake.control("release");
   await logIn(page, env.fake.student);
@@ -206,7 +207,7 @@ test("Cancel ends a load the school holds; Réessayer loads it", async () => {
   await page.getByRole("tab", { name: "Notes" }).click();
   await until(async () => (await (await fetch(`${env.fake.origin}/__control/requests`)).json()).length > sent, "the grades request reaches the school");
   await page.locator("#pronote-panel").getByRole("button", { name: "Annuler" }).click();
-  await page.locator("#pronote-panel .notice-error", { hasText: "Demande annulée." }).waitFor();
+  await page.locator("#pronote-panel .notice", { hasText: "Demande annulée." }).waitFor();
   await env.fake.control("release");
   await page.locator("#pronote-panel").getByRole("button", { name: "Réessayer" }).click();
   await page.locator(".subject").first().waitFor({ timeout: 30000 }); // the grades, loaded this time

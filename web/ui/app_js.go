@@ -149,6 +149,14 @@ func (a *app) codeAfter(ctx context.Context, err error, cancelled bool) string {
 	return code
 }
 
+// noticeClass is the class of code's notice: a request the user cancelled is no error.
+func noticeClass(code string) string {
+	if code == "ABORTED" {
+		return "notice"
+	}
+	return "notice notice-error"
+}
+
 // errorText explains code, with how long to wait after a refusal of logins.
 func (a *app) errorText(code string) string {
 	text := a.lang.ErrorText(code)
@@ -187,7 +195,7 @@ func (a *app) failed(err error) (code string, handled bool) {
 
 // errorBox shows an error's explanation with a retry button.
 func (a *app) errorBox(s *screen, code string, retry func()) dom.Element {
-	box := attrs(s.el("div", "notice notice-error", s.el("p", "", a.errorText(code))), "role", "alert")
+	box := attrs(s.el("div", noticeClass(code), s.el("p", "", a.errorText(code))), "role", "alert")
 	if retry != nil {
 		b := attrs(s.el("button", "btn", a.lang.T("retry")), "type", "button", "data-key", "retry")
 		s.on(b, "click", func(js.Value) { retry() })

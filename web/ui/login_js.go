@@ -158,6 +158,7 @@ func (a *app) syncLogin(f *loginForm) {
 		f.errBox.AppendChild(a.doc.CreateTextNode(a.errorText(a.login.err)))
 	}
 	f.errBox.Underlying().Set("hidden", a.login.err == "")
+	f.errBox.SetAttribute("class", noticeClass(a.login.err))
 	f.fields.Underlying().Set("disabled", a.login.busy)
 	f.submit.Underlying().Set("disabled", a.login.busy)
 	f.submit.Underlying().Set("hidden", a.login.busy)

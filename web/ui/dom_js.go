@@ -122,9 +122,3 @@ func (s *screen) appendRich(parent dom.Element, nodes []*richNode) {
 		parent.AppendChild(e)
 	}
 }
-
-// svg creates an SVG element with attributes given as name, value pairs.
-func (s *screen) svg(tag string, kv ...string) dom.Element {
-	e := dom.WrapElement(s.doc.Underlying().Call("createElementNS", "http://www.w3.org/2000/svg", tag))
-	return attrs(e, kv...)
-}

@@ -76,11 +76,14 @@ func (a *app) footer(s *screen) dom.Element {
 // mark is Préau's own mark, drawn inline: a school's covered playground, a roof on three
 // posts over the ground, white on the primary colour. It is decoration (the name is text).
 func (a *app) mark(s *screen) dom.Element {
-	svg := s.svg("svg", "class", "mark", "viewBox", "0 0 32 32", "width", "38", "height", "38",
+	el := func(tag string, kv ...string) dom.Element { // in the SVG namespace
+		return attrs(dom.WrapElement(s.doc.Underlying().Call("createElementNS", "http://www.w3.org/2000/svg", tag)), kv...)
+	}
+	svg := el("svg", "class", "mark", "viewBox", "0 0 32 32", "width", "38", "height", "38",
 		"aria-hidden", "true", "focusable", "false")
-	svg.AppendChild(s.svg("rect", "class", "mark-bg", "width", "32", "height", "32", "rx", "9"))
-	svg.AppendChild(s.svg("path", "class", "mark-fg", "d", "M5 14.5 16 7l11 7.5"))
-	svg.AppendChild(s.svg("path", "class", "mark-fg", "d", "M9 13v11M16 13v11M23 13v11M6 24.5h20"))
+	svg.AppendChild(el("rect", "class", "mark-bg", "width", "32", "height", "32", "rx", "9"))
+	svg.AppendChild(el("path", "class", "mark-fg", "d", "M5 14.5 16 7l11 7.5"))
+	svg.AppendChild(el("path", "class", "mark-fg", "d", "M9 13v11M16 13v11M23 13v11M6 24.5h20"))
 	return svg
 }
 

@@ -95,6 +95,26 @@ func codeOf(err error) string {
 	return protocol.Code(err)
 }
 
+// uiRelayCode returns, for the ready-made interface (ui.Options.RelayCode), the relay's own
+// code when the relay answered instead of the school, and RELAY_UNREACHABLE when a fetch
+// through relay got no answer at all (the relay is down, or the connection is): the
+// interface says "the school is unreachable", "the school did not answer in time" and "this
+// relay does not serve this school" apart, where error.code says NETWORK_ERROR, TIMEOUT and
+// RELAY_REFUSED.
+func uiRelayCode(relay string) func(error) string {
+	return func(err error) string {
+		var re *relayError
+		var fe *fetchError
+		switch {
+		case errors.As(err, &re):
+			return re.Code
+		case relay != "" && errors.As(err, &fe):
+			return "RELAY_UNREACHABLE"
+		}
+		return ""
+	}
+}
+
 // messageOf returns the text JavaScript sees in error.message: plain words, no secret. The
 // protocol's errors never hold one (see package protocol); the "pronote: " prefixes go.
 func messageOf(err error) string {

@@ -48,6 +48,7 @@ func prepareMount(_ js.Value, args []js.Value) (job, js.Value, error) {
 			Lang:      ui.ParseLang(a.Lang),
 			Transport: func() protocol.Transport { return &fetchTransport{relay: a.Relay} },
 			Code:      codeOf,
+			RelayCode: uiRelayCode(a.Relay),
 		})
 		return js.Undefined(), nil
 	}, signal, nil

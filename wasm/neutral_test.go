@@ -89,6 +89,29 @@ func TestState(t *testing.T) {
 	}
 }
 
+// TestUIRelayCode: the interface learns what the relay said, and that the relay itself was out
+// of reach.
+func TestUIRelayCode(t *testing.T) {
+	via, direct := uiRelayCode("https://relay.example"), uiRelayCode("")
+	for _, c := range []struct {
+		err         error
+		via, direct string
+	}{
+		{fmt.Errorf("%w: %w", protocol.ErrNetwork, &relayError{Code: "RELAY_UPSTREAM_ERROR", Status: 502}), "RELAY_UPSTREAM_ERROR", "RELAY_UPSTREAM_ERROR"},
+		{fmt.Errorf("page: %w", &relayError{Code: "RELAY_UPSTREAM_TIMEOUT", Status: 504}), "RELAY_UPSTREAM_TIMEOUT", "RELAY_UPSTREAM_TIMEOUT"},
+		{&relayError{Code: "RELAY_HOST_NOT_ALLOWED", Status: 403}, "RELAY_HOST_NOT_ALLOWED", "RELAY_HOST_NOT_ALLOWED"},
+		{fmt.Errorf("%w: %w", protocol.ErrNetwork, &fetchError{Name: "TypeError"}), "RELAY_UNREACHABLE", ""},
+		{protocol.ErrBadCredentials, "", ""},
+	} {
+		if got := via(c.err); got != c.via {
+			t.Errorf("through a relay, %v: %q, want %q", c.err, got, c.via)
+		}
+		if got := direct(c.err); got != c.direct {
+			t.Errorf("direct, %v: %q, want %q", c.err, got, c.direct)
+		}
+	}
+}
+
 func TestCodesAndMessages(t *testing.T) {
 	wrap := fmt.Errorf("%w: space page: %w", protocol.ErrNetwork, &fetchError{Name: "TypeError", Cause: "ECONNREFUSED"})
 	for _, c := range []struct {

@@ -24,9 +24,25 @@ ui_build() {
   ui_page
 }
 
+# ui_precompress writes FILE.br (brotli, quality 11, through Node's zlib) and FILE.gz (gzip -9)
+# beside each module, for servers that send them with Content-Encoding (cmd/devserver does;
+# README: static hosts). Skipped when the compressed files are newer than the module.
+ui_precompress() {
+  local f
+  for f in dist/pronote.wasm dist/pronote-api.wasm; do
+    [ -f "$f" ] || continue
+    if [ "$f.br" -nt "$f" ] && [ "$f.gz" -nt "$f" ]; then continue; fi
+    gzip -9 -n -c "$f" >"$f.gz"
+    node -e '
+      const z = require("node:zlib"), fs = require("node:fs"), b = fs.readFileSync(process.argv[1]);
+      fs.writeFileSync(process.argv[1] + ".br", z.brotliCompressSync(b, { params: {
+        [z.constants.BROTLI_PARAM_QUALITY]: 11, [z.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }));' "$f"
+  done
+}
+
 # ui_page writes the page into dist/: index.html (the root index.html with its dist/ prefixes
 # removed), app.js and pronote.css (web/pronote.css, then each view's web/css/*.css in name
-# order).
+# order), and the precompressed modules (ui_precompress).
 ui_page() {
   mkdir -p dist
   printf '\n== ui: dist/index.html, app.js, pronote.css\n' >&2
@@ -41,6 +57,8 @@ ui_page() {
     echo "ui_build: dist/index.html still refers to dist/" >&2
     return 1
   fi
+  printf '== ui: dist/*.wasm.br, *.wasm.gz\n' >&2
+  ui_precompress
 }
 
 # ui_size_check fails when the full module (API + UI) exceeds its gzip budget.

@@ -11,6 +11,14 @@ export interface LoadOptions {
   wasm?: string | URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
   /** Load pronote.wasm, the build with mount(); without it, pronote-api.wasm (smaller, faster to start). */
   ui?: boolean;
+  /**
+   * Called as the module's bytes arrive when it is fetched from a URL (not for bytes or a
+   * compiled module): `loaded` bytes so far and the module's size in `total`, or undefined when
+   * unknown. With compression in transit the size is known only from an X-Uncompressed-Length
+   * header (Content-Length then counts the compressed bytes); a load that fails may be retried
+   * by calling load() again.
+   */
+  onProgress?: (progress: { loaded: number; total?: number }) => void;
 }
 
 /** The namespace load() resolves with. */

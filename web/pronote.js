@@ -16,8 +16,10 @@ const loading = new Map(); // "api" or "ui" → the Promise of its namespace
  * load instantiates the module once per JavaScript realm and resolves with its namespace:
  * pronote-api.wasm (the API alone, smaller and faster to start) unless options.ui asks for
  * pronote.wasm, the API with the ready-made interface (mount). Later calls for the same build
- * return the same namespace (their other options are ignored).
- * @param {{wasm?: string | URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module, ui?: boolean}} [options]
+ * return the same namespace (their other options are ignored). onProgress({loaded, total})
+ * reports the module's bytes as they arrive when it is fetched (total: undefined when unknown).
+ * @param {{wasm?: string | URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module, ui?: boolean,
+ *   onProgress?: (p: {loaded: number, total?: number}) => void}} [options]
  */
 export function load(options = {}) {
   const build = options.ui ? "ui" : "api";
@@ -30,11 +32,11 @@ export function load(options = {}) {
   return loading.get(build);
 }
 
-async function instantiate({ wasm } = {}, build) {
+async function instantiate({ wasm, onProgress } = {}, build) {
   const go = new globalThis.Go();
   unrefTimers(go);
   const file = build === "ui" ? "pronote.wasm" : "pronote-api.wasm";
-  const instance = await instanceOf(wasm ?? new URL(file, import.meta.url), go.importObject);
+  const instance = await instanceOf(wasm ?? new URL(file, import.meta.url), go.importObject, onProgress);
   const ns = { _host: host }; // the module takes _host (see host below) and deletes it
   globalThis.__pronoteNamespace = ns;
   try {
@@ -64,7 +66,7 @@ function unrefTimers(go) {
   };
 }
 
-async function instanceOf(source, imports) {
+async function instanceOf(source, imports, onProgress) {
   if (source instanceof WebAssembly.Module) {
     return WebAssembly.instantiate(source, imports);
   }
@@ -76,14 +78,45 @@ async function instanceOf(source, imports) {
     const { readFile } = await import("node:fs/promises"); // Node only: fetch cannot read file:
     return (await WebAssembly.instantiate(await readFile(url), imports)).instance;
   }
-  const response = await fetch(url);
+  let response = await fetch(url);
   if (!response.ok) {
     throw new Error(`pronote.wasm: HTTP ${response.status} from ${url.pathname}`);
+  }
+  if (typeof onProgress === "function" && response.body) {
+    response = counted(response, onProgress);
   }
   if (WebAssembly.instantiateStreaming && response.headers.get("content-type")?.startsWith("application/wasm")) {
     return (await WebAssembly.instantiateStreaming(response, imports)).instance;
   }
   return (await WebAssembly.instantiate(await response.arrayBuffer(), imports)).instance;
+}
+
+// counted passes response's body through as it arrives, reporting the bytes received. The total
+// is the module's size: Content-Length when the body travels as it is, else (compressed in
+// transit, where Content-Length counts the compressed bytes) X-Uncompressed-Length when the
+// server sends it (cmd/devserver does), else unknown.
+function counted(response, onProgress) {
+  const coding = response.headers.get("content-encoding");
+  const compressed = coding !== null && coding !== "identity";
+  let total = Number(response.headers.get(compressed ? "x-uncompressed-length" : "content-length")) || undefined;
+  let loaded = 0;
+  const report = () => {
+    if (total !== undefined && loaded > total) total = undefined; // a compressed length after all
+    try {
+      onProgress({ loaded, total });
+    } catch {
+      // the caller's display failing must not fail the load
+    }
+  };
+  report();
+  const body = response.body.pipeThrough(new TransformStream({
+    transform(chunk, out) {
+      loaded += chunk.byteLength;
+      report();
+      out.enqueue(chunk);
+    },
+  }));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /**

@@ -7,7 +7,9 @@ import (
 	"html"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/pronote-web/pronote/protocol/pronotetest"
@@ -68,7 +70,8 @@ func newHandler(dir, base string) (http.Handler, demoInfo, error) {
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write([]byte(text + "\n"))
 	})
-	mux.Handle("/dist/", noCache(http.StripPrefix("/dist/", http.FileServer(http.Dir(filepath.Join(dir, "dist"))))))
+	mux.Handle("/dist/", noCache(http.StripPrefix("/dist/", precompressed(filepath.Join(dir, "dist"),
+		http.FileServer(http.Dir(filepath.Join(dir, "dist")))))))
 	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-cache")
@@ -95,6 +98,63 @@ func configure(page []byte, values map[string]any) ([]byte, error) {
 		page = bytes.Replace(page, tag, []byte(`<meta name="pronote-`+name+`" content="`+html.EscapeString(s)+`">`), 1)
 	}
 	return page, nil
+}
+
+// encodings are the precompressed forms ./build.sh build writes beside each module, best first.
+var encodings = []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}}
+
+// precompressed serves a module (.wasm) as its .br or .gz twin when the browser accepts that
+// encoding, with Content-Encoding, Vary: Accept-Encoding and X-Uncompressed-Length (the
+// module's own size, for load()'s progress: Content-Length then counts the compressed bytes).
+// Anything else, or a module without its twin, goes to next.
+func precompressed(dir string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := path.Clean("/" + r.URL.Path)
+		if !strings.HasSuffix(name, ".wasm") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Add("Vary", "Accept-Encoding")
+		raw, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		for _, enc := range encodings {
+			if !accepts(r.Header.Get("Accept-Encoding"), enc.name) {
+				continue
+			}
+			f, err := os.Open(filepath.Join(dir, filepath.FromSlash(name+enc.ext)))
+			if err != nil {
+				continue
+			}
+			defer f.Close()
+			st, err := f.Stat()
+			if err != nil || st.ModTime().Before(raw.ModTime()) { // a stale twin of an older build
+				continue
+			}
+			h := w.Header()
+			h.Set("Content-Type", "application/wasm")
+			h.Set("Content-Encoding", enc.name)
+			h.Set("X-Uncompressed-Length", strconv.FormatInt(raw.Size(), 10))
+			http.ServeContent(w, r, "", st.ModTime(), f)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// accepts reports whether an Accept-Encoding value allows coding (q=0 refuses it).
+func accepts(header, coding string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), coding) {
+			continue
+		}
+		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
 }
 
 // noCache makes the browser revalidate the build on every load (it changes with each build).

@@ -80,7 +80,7 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler) error {
 }
 
 func printBanner(out io.Writer, base string, d demoInfo) {
-	fmt.Fprintf(out, "\n  PRONOTE demo:  %s/\n\n", base)
+	fmt.Fprintf(out, "\n  Préau demo:    %s/   (Préau, a free client for PRONOTE; not affiliated with Index Education)\n\n", base)
 	fmt.Fprintf(out, "  demo school    %s (through the relay at %s/relay/)\n", d.URL, base)
 	fmt.Fprintf(out, "  student        %s / %s\n", pronotetest.StudentUsername, pronotetest.StudentPassword)
 	fmt.Fprintf(out, "  parent         %s / %s\n", pronotetest.ParentUsername, pronotetest.ParentPassword)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pronote-web/pronote/protocol"
 	"github.com/pronote-web/pronote/protocol/httptransport"
@@ -81,6 +82,56 @@ func TestDevServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
+}
+
+// TestPrecompressed: a module goes out as its .br or .gz twin by Accept-Encoding, with its own
+// size in X-Uncompressed-Length; a stale twin or a refused encoding gives the module itself.
+func TestPrecompressed(t *testing.T) {
+	dir := site(t)
+	raw := filepath.Join(dir, "dist", "pronote.wasm")
+	os.WriteFile(raw+".br", []byte("brotli"), 0o644)
+	os.WriteFile(raw+".gz", []byte("gzip"), 0o644)
+	ts := httptest.NewUnstartedServer(nil)
+	h, _, err := newHandler(dir, "http://"+ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.Config.Handler = h
+	ts.Start()
+	defer ts.Close()
+	fetch := func(accept string) (*http.Response, string) {
+		req, _ := http.NewRequest("GET", ts.URL+"/dist/pronote.wasm", nil)
+		req.Header.Set("Accept-Encoding", accept) // set by hand: the client then leaves the body as sent
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
+	}
+	for _, c := range []struct{ accept, encoding, body string }{
+		{"gzip, deflate, br, zstd", "br", "brotli"},
+		{"gzip", "gzip", "gzip"},
+		{"br;q=0, gzip;q=0.8", "gzip", "gzip"},
+		{"identity", "", "\x00asm"},
+	} {
+		resp, body := fetch(c.accept)
+		if got := resp.Header.Get("Content-Encoding"); got != c.encoding || body != c.body {
+			t.Errorf("Accept-Encoding %q: encoding %q, body %q", c.accept, got, body)
+		}
+		if resp.Header.Get("Content-Type") != "application/wasm" || !strings.Contains(resp.Header.Get("Vary"), "Accept-Encoding") {
+			t.Errorf("Accept-Encoding %q: headers %v", c.accept, resp.Header)
+		}
+		if c.encoding != "" && resp.Header.Get("X-Uncompressed-Length") != "4" {
+			t.Errorf("Accept-Encoding %q: X-Uncompressed-Length %q", c.accept, resp.Header.Get("X-Uncompressed-Length"))
+		}
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(raw+".br", old, old)
+	if resp, body := fetch("br"); resp.Header.Get("Content-Encoding") != "" || body != "\x00asm" {
+		t.Errorf("a stale twin was served: %q %q", resp.Header.Get("Content-Encoding"), body)
+	}
 }
 
 func TestListenLoopbackOnly(t *testing.T) {

@@ -3,7 +3,7 @@
 // index.html and dist/, and Debian's Chromium driven by playwright-core with a fresh profile.
 import { spawn } from "node:child_process";
 import { createReadStream } from "node:fs";
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
@@ -35,7 +35,11 @@ export async function startFake(args) {
 
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
 
-/** startStatic serves the repository's index.html at / and dist/ under /dist/, as a static host would. */
+/**
+ * startStatic serves the repository's index.html at / and dist/ under /dist/, as a static host
+ * would; a module goes out as its precompressed .br twin (written by ./build.sh build) when the
+ * browser accepts brotli, with X-Uncompressed-Length, as the README asks of static hosts.
+ */
 export async function startStatic() {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, "http://x").pathname;
@@ -44,8 +48,16 @@ export async function startStatic() {
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
-    createReadStream(file).pipe(res);
+    const headers = { "Content-Type": types[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" };
+    let body = file;
+    const twin = file.endsWith(".wasm") && /\bbr\b/.test(req.headers["accept-encoding"] ?? "") && (await stat(`${file}.br`).catch(() => null));
+    const raw = twin && (await stat(file));
+    if (twin && twin.mtimeMs >= raw.mtimeMs) { // never the twin of an older build
+      Object.assign(headers, { "Content-Encoding": "br", Vary: "Accept-Encoding", "X-Uncompressed-Length": String(raw.size) });
+      body = `${file}.br`;
+    }
+    res.writeHead(200, headers);
+    createReadStream(body).pipe(res);
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   return { url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((ok) => server.close(ok)) };
@@ -102,4 +114,82 @@ export async function startAll(fakeArgs) {
       await fake.stop();
     },
   };
+}
+
+/** logIn fills the login form (the demo school, or the address typed in "Mon établissement") and submits it. */
+export async function logIn(page, { username, password, parent = false, school } = {}) {
+  await page.getByRole("heading", { name: /^(Connexion|Log in)$/ }).waitFor();
+  if (school !== undefined) {
+    await page.getByText("Mon établissement", { exact: true }).click();
+    await page.getByLabel("Adresse PRONOTE de l'établissement").fill(school);
+  } else if (await page.getByLabel("Démonstration", { exact: true }).count()) {
+    await page.getByText("Démonstration", { exact: true }).click();
+  }
+  await page.getByText(parent ? "Parent" : "Élève", { exact: true }).click();
+  await page.getByLabel("Identifiant", { exact: true }).fill(username);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** viewIDs lists the views of the logged-in screen, in the order of the tab bar (its [role=tab] buttons). */
+export async function viewIDs(page) {
+  return page.locator("[role=tab]").evaluateAll((tabs) => tabs.map((t) => t.dataset.tab));
+}
+
+/**
+ * openView opens view id the way a user would at the current width: its tab, or on a phone the
+ * "Menu" button and the view's item; then waits for its heading and for its loading to end.
+ */
+export async function openView(page, id) {
+  const tab = page.locator(`[role=tab][data-tab="${id}"]`);
+  if (await tab.isVisible()) {
+    await tab.click();
+  } else {
+    await page.getByRole("button", { name: /^(Menu)/ }).click();
+    await page.locator(`.views-menu-item[data-view="${id}"]`).click();
+  }
+  await settled(page);
+}
+
+/** settled waits until the open view shows its heading and no loading box. */
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    const panel = document.querySelector("#pronote-panel");
+    return panel?.querySelector("h1") && !panel.querySelector(".loading");
+  }, null, { timeout: 30000 });
+}
+
+const axeSource = readFile(join(repoRoot, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/**
+ * axeScan runs axe-core (pinned in package.json) on the page and returns its serious and
+ * critical violations as "rule: selector" lines (empty when there is none). It is evaluated
+ * through the DevTools protocol, which the page's CSP does not govern.
+ */
+export async function axeScan(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.evaluate(await axeSource);
+  }
+  const violations = await page.evaluate(async () => {
+    // Colours still in transition (after a change of colour scheme) are not the page's own.
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => {})));
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.targets.slice(0, 5).join(", ")}`);
+}
+
+/** horizontalOverflow returns by how many pixels the page is wider than the viewport (0: no horizontal scroll). */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+}
+
+/** watchProblems collects a page's console errors and uncaught exceptions into problems. */
+export function watchProblems(page, problems, ignore = () => false) {
+  page.on("console", (m) => m.type() === "error" && !ignore(m.text()) && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  return page;
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"syscall/js"
 	"time"
@@ -43,6 +44,14 @@ type app struct {
 	msg      messagesState   // Messagerie (messages_js.go)
 	seq      int             // bumped on every change of screen: stale answers are dropped
 	gen      int             // bumped when the data changes meaning (another child): stale answers are dropped
+
+	act      activity                   // the user's last input and the session's last call (keep-alive)
+	alive    *protocol.Session          // the session the keep-alive loop runs for
+	cools    coolDowns                  // the login cool-downs seen (RATE_LIMITED, IP_SUSPENDED)
+	calls    map[int]context.CancelFunc // the data calls in flight, cancelled by the loading box's button
+	callN    int
+	menuOpen bool      // the phone menu of views is open
+	waitEnd  time.Time // until when to wait after the last RATE_LIMITED or IP_SUSPENDED
 }
 
 // Mount renders the interface into el: the saved session's main screen after a reload, the
@@ -60,7 +69,10 @@ func Mount(el dom.Element, opts Options) {
 	if opts.DeviceUUID == "" {
 		opts.DeviceUUID = deviceUUID()
 	}
-	a := &app{root: el, doc: dom.GetWindow().Document(), opts: opts, lang: opts.Lang, tab: tabTimetable}
+	a := &app{root: el, doc: dom.GetWindow().Document(), opts: opts, lang: opts.Lang, tab: tabTimetable,
+		cools: coolDowns{}, calls: map[int]context.CancelFunc{}}
+	a.act.now = opts.Now
+	a.watchActivity()
 	if saved := (webStorage{"localStorage", langKey}).read(); saved != "" {
 		a.lang = ParseLang(saved)
 	}
@@ -120,10 +132,61 @@ func (a *app) langButton(s *screen) dom.Element {
 	return b
 }
 
+// code is the explanation to show for err: the relay's own code when the relay answered
+// instead of the school (an unreachable school is not a refusal), else the stable code.
+func (a *app) code(err error) string {
+	if a.opts.RelayCode != nil {
+		if rc := a.opts.RelayCode(err); rc != "" {
+			if _, ok := errorTexts[rc]; ok {
+				return rc
+			}
+		}
+	}
+	return a.opts.Code(err)
+}
+
+// codeAfter is code for an error of a call run under ctx: the only cancel in the interface
+// is the user's, so an abort the user did not ask for is a timeout.
+func (a *app) codeAfter(ctx context.Context, err error, cancelled bool) string {
+	code := a.code(err)
+	if code == "ABORTED" && (!cancelled || errors.Is(ctx.Err(), context.DeadlineExceeded)) {
+		return "TIMEOUT"
+	}
+	return code
+}
+
+// noticeClass is the class of code's notice: a request the user cancelled is no error.
+func noticeClass(code string) string {
+	if code == "ABORTED" {
+		return "notice"
+	}
+	return "notice notice-error"
+}
+
+// errorText explains code, with how long to wait after a refusal of logins.
+func (a *app) errorText(code string) string {
+	text := a.lang.ErrorText(code)
+	if (code == "RATE_LIMITED" || code == "IP_SUSPENDED") && !a.waitEnd.IsZero() {
+		text += " " + waitText(a.lang, a.waitEnd, a.opts.Now())
+	}
+	return text
+}
+
+// noteRefusal starts (or keeps) the cool-down wait shown after RATE_LIMITED or IP_SUSPENDED
+// from the school of page.
+func (a *app) noteRefusal(code, page string) {
+	if code == "RATE_LIMITED" || code == "IP_SUSPENDED" {
+		a.waitEnd = a.cools.note(page, a.opts.Now())
+	}
+}
+
 // failed handles an error of a data call: an ended session goes back to the login screen with
 // its explanation; anything else is shown in place by the caller.
 func (a *app) failed(err error) (code string, handled bool) {
-	code = a.opts.Code(err)
+	code = a.code(err)
+	if s := a.k.s; s != nil {
+		a.noteRefusal(code, s.URL())
+	}
 	if code == "BAD_CREDENTIALS" { // the automatic login's token was refused
 		a.forgetTokenOf(a.k.s)
 		code = "REMEMBER_EXPIRED"
@@ -139,7 +202,7 @@ func (a *app) failed(err error) (code string, handled bool) {
 
 // errorBox shows an error's explanation with a retry button.
 func (a *app) errorBox(s *screen, code string, retry func()) dom.Element {
-	box := attrs(s.el("div", "notice notice-error", s.el("p", "", a.lang.ErrorText(code))), "role", "alert")
+	box := attrs(s.el("div", noticeClass(code), s.el("p", "", a.errorText(code))), "role", "alert")
 	if retry != nil {
 		b := attrs(s.el("button", "btn", a.lang.T("retry")), "type", "button", "data-key", "retry")
 		s.on(b, "click", func(js.Value) { retry() })
@@ -148,26 +211,47 @@ func (a *app) errorBox(s *screen, code string, retry func()) dom.Element {
 	return box
 }
 
-// loadingBox is the placeholder while a tab loads.
+// loadingBox is the placeholder while a tab loads, with a button that cancels the loads in
+// flight (each view then shows its "cancelled" notice and its retry button).
 func (a *app) loadingBox(s *screen) dom.Element {
-	return attrs(s.el("div", "loading", s.el("span", "spinner"), a.lang.T("loading")), "role", "status")
+	stop := attrs(s.el("button", "btn btn-ghost", a.lang.T("cancel")), "type", "button", "data-key", "cancel-load")
+	s.on(stop, "click", func(js.Value) { a.cancelCalls() })
+	return s.el("div", "loading", attrs(s.el("span", "loading-text", s.el("span", "spinner"), a.lang.T("loading")), "role", "status"), stop)
+}
+
+// cancelCalls cancels the data calls in flight.
+func (a *app) cancelCalls() {
+	for id, cancel := range a.calls {
+		cancel()
+		delete(a.calls, id)
+	}
 }
 
 // call runs a data call in the background and hands its outcome to done on the UI, unless
-// the screen or the child changed in between.
+// the screen or the child changed in between. The loading box's button cancels it (ABORTED);
+// past the deadline it fails with TIMEOUT.
 func (a *app) call(fn func(ctx context.Context, d Data) error, done func(error)) {
 	seq, gen := a.seq, a.gen
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	a.callN++
+	id, cancelled := a.callN, false
+	a.calls[id] = func() { cancelled = true; cancel() }
+	a.act.called() // a call in flight keeps the session alive: no keep-alive beside it
 	go func() {
 		defer a.recoverPanic()
-		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 		defer cancel()
 		err := a.k.do(ctx, func(s *protocol.Session) error { return fn(ctx, s) })
+		delete(a.calls, id)
+		a.act.called()
 		if seq != a.seq || gen != a.gen {
 			return
 		}
 		if err != nil {
 			if _, handled := a.failed(err); handled {
 				return
+			}
+			if a.codeAfter(ctx, err, cancelled) == "TIMEOUT" {
+				err = protocol.ErrTimeout
 			}
 		}
 		done(err)
@@ -186,6 +270,7 @@ func (a *app) recoverPanic() {
 
 // logout ends the session and shows the login screen.
 func (a *app) logout() {
+	a.cancelCalls()
 	a.k.logout()
 	a.forgetToken()
 	a.forgetAccount()

@@ -53,10 +53,10 @@ func addTexts(m map[string][2]string) {
 
 // texts holds every interface string: {French, English}. Views add theirs with addTexts.
 var texts = map[string][2]string{
-	"app.title":            {"PRONOTE", "PRONOTE"},
-	"app.tagline":          {"Emploi du temps, notes et devoirs", "Timetable, grades and homework"},
+	"app.title":            {"Préau", "Préau"},
+	"app.tagline":          {"Un client libre pour PRONOTE", "A free client for PRONOTE"},
 	"lang.switch":          {"English", "Français"},
-	"lang.switchLabel":     {"Switch to English", "Passer en français"},
+	"lang.switchLabel":     {"EN, switch to English", "FR, passer en français"},
 	"login.title":          {"Connexion", "Log in"},
 	"login.school":         {"Établissement", "School"},
 	"login.demo":           {"Démonstration", "Demo school"},
@@ -144,8 +144,8 @@ var errorTexts = map[string][2]string{
 	"BAD_CREDENTIALS":          {"Identifiant ou mot de passe incorrect.", "Wrong username or password."},
 	"ACCESS_DENIED":            {"PRONOTE refuse l'accès à ce compte (compte désactivé ou non autorisé).", "PRONOTE refuses access to this account (disabled or not allowed)."},
 	"SESSION_EXPIRED":          {"Votre session a expiré. Reconnectez-vous.", "Your session has expired. Please log in again."},
-	"RATE_LIMITED":             {"Trop de tentatives de connexion. Patientez quelques minutes avant de réessayer.", "Too many login attempts. Wait a few minutes before trying again."},
-	"IP_SUSPENDED":             {"Le serveur PRONOTE a suspendu temporairement cette adresse IP. Réessayez plus tard.", "The PRONOTE server has temporarily suspended this IP address. Try again later."},
+	"RATE_LIMITED":             {"Trop de tentatives de connexion : PRONOTE refuse pour l'instant les connexions depuis cette adresse.", "Too many login attempts: PRONOTE refuses logins from this address for now."},
+	"IP_SUSPENDED":             {"Le serveur PRONOTE a suspendu temporairement cette adresse IP.", "The PRONOTE server has temporarily suspended this IP address."},
 	"TWO_FACTOR_REQUIRED":      {"Ce compte demande une double authentification : la connexion a été annulée sans code PIN.", "This account requires two-factor authentication: the login was cancelled without a PIN."},
 	"PASSWORD_CHANGE_REQUIRED": {"PRONOTE demande de choisir un nouveau mot de passe pour ce compte.", "PRONOTE asks to choose a new password for this account."},
 	"PIN_REFUSED":              {"Code PIN refusé par PRONOTE. Attention : le nombre d'essais est limité.", "PRONOTE refused the PIN. Careful: the number of tries is limited."},
@@ -155,12 +155,28 @@ var errorTexts = map[string][2]string{
 	"PROTOCOL_ERROR":           {"Réponse inattendue de PRONOTE. Vérifiez l'adresse de l'établissement.", "Unexpected reply from PRONOTE. Check the school's address."},
 	"NETWORK_ERROR":            {"Impossible de joindre le serveur. Vérifiez votre connexion.", "Cannot reach the server. Check your connection."},
 	"TIMEOUT":                  {"Le serveur PRONOTE n'a pas répondu à temps. Réessayez dans un instant.", "The PRONOTE server did not answer in time. Try again in a moment."},
-	"RELAY_REFUSED":            {"Le relais a refusé la demande : cet établissement n'est peut-être pas autorisé.", "The relay refused the request: this school may not be allowed."},
+	"RELAY_REFUSED":            {"Le relais a refusé la demande.", "The relay refused the request."},
+	"RELAY_HOST_NOT_ALLOWED":   {"Ce relais ne sert pas cet établissement : son adresse n'est pas dans la liste de ceux qu'il accepte. Vérifiez l'adresse, ou utilisez un relais qui l'accepte.", "This relay does not serve this school: its address is not on the list the relay accepts. Check the address, or use a relay that accepts it."},
+	"RELAY_PATH_NOT_ALLOWED":   {"Ce relais n'accepte que les pages PRONOTE (…/pronote/…) : vérifiez l'adresse de l'établissement.", "This relay only accepts PRONOTE pages (…/pronote/…): check the school's address."},
+	"RELAY_ORIGIN_NOT_ALLOWED": {"Ce relais n'accepte pas les demandes venant de cette page.", "This relay does not accept requests from this page."},
+	"RELAY_UPSTREAM_ERROR":     {"Le relais n'a pas pu joindre le serveur PRONOTE de l'établissement (adresse erronée, ou serveur arrêté). Vérifiez l'adresse ou réessayez plus tard.", "The relay could not reach the school's PRONOTE server (wrong address, or the server is down). Check the address or try again later."},
+	"RELAY_UPSTREAM_TIMEOUT":   {"Le serveur PRONOTE de l'établissement n'a pas répondu à temps au relais. Réessayez dans un instant.", "The school's PRONOTE server did not answer the relay in time. Try again in a moment."},
+	"RELAY_RATE_LIMITED":       {"Trop de tentatives de connexion à cet établissement par ce relais. Patientez jusqu'à 10 minutes avant de réessayer.", "Too many login attempts to this school through this relay. Wait up to 10 minutes before trying again."},
+	"RELAY_UNREACHABLE":        {"Impossible de joindre le relais. Vérifiez votre connexion à Internet.", "Cannot reach the relay. Check your Internet connection."},
 	"INVALID_ARGUMENT":         {"Vérifiez les champs du formulaire (adresse, identifiant, mot de passe).", "Check the form fields (address, username, password)."},
-	"ABORTED":                  {"La demande a été interrompue.", "The request was interrupted."},
+	"ABORTED":                  {"Demande annulée.", "Request cancelled."},
 	"CLOSED":                   {"La session est fermée. Reconnectez-vous.", "The session is closed. Please log in again."},
 	"INTERNAL_ERROR":           {"Une erreur interne est survenue. Reconnectez-vous.", "An internal error occurred. Please log in again."},
 	"":                         {"Une erreur inattendue est survenue.", "An unexpected error occurred."},
+}
+
+// pageTitle is the document's title: the open view (or screen) and the product's name.
+func pageTitle(l Lang, screen string) string {
+	name := l.T("app.title")
+	if screen == "" {
+		return name
+	}
+	return screen + " · " + name
 }
 
 // ErrorText explains an error code in l; unknown codes get a generic sentence.

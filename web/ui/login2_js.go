@@ -90,7 +90,7 @@ func (a *app) loginCode(err error, o *protocol.Options) string {
 	case isToken && errors.Is(err, protocol.ErrBadCredentials):
 		return "REMEMBER_EXPIRED"
 	}
-	return a.opts.Code(err)
+	return a.code(err)
 }
 
 // askTwoFactor returns the OnTwoFactor of a login from the form f: it shows the fields the

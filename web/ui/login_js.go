@@ -18,6 +18,7 @@ type loginState struct {
 	username string
 	err      string // the code of the last failure
 	busy     bool
+	cancel   func()     // cancels the login in flight (the Cancel button)
 	qr       bool       // log in with a QR code (login2_js.go)
 	remember bool       // "Rester connecté": keep a token on this device
 	form     *loginForm // the form on screen
@@ -28,9 +29,9 @@ var loginSteps = []string{protocol.StepPage, protocol.StepParameters, protocol.S
 
 // loginForm holds the controls the handlers read.
 type loginForm struct {
-	form, fields, urlField, url, user, pass, hint, errBox, steps, submit dom.Element
-	school, kind, userField, passField                                   dom.Element // hidden in QR mode
-	qrBox, qrData, qrPIN, remember, twoFactor                            dom.Element // login2_js.go
+	form, fields, urlField, url, user, pass, hint, errBox, steps, submit, stop dom.Element
+	school, kind, userField, passField                                         dom.Element // hidden in QR mode
+	qrBox, qrData, qrPIN, remember, twoFactor                                  dom.Element // login2_js.go
 }
 
 // showLogin shows the login screen, with the explanation of errCode when not empty.
@@ -45,13 +46,15 @@ func (a *app) showLogin(errCode string) {
 	var f loginForm
 	a.login.form = &f
 	a.replace(func(s *screen) dom.Element {
-		top := s.el("header", "login-top", s.el("div", "brand", attrs(s.el("span", "logo", "P"), "aria-hidden", "true"),
-			s.el("span", "brand-name", a.lang.T("app.title"))), a.langButton(s))
+		top := s.el("header", "login-top", s.el("div", "brand", a.mark(s),
+			s.el("span", "brand-text", s.el("span", "brand-name", a.lang.T("app.title")),
+				s.el("span", "brand-tagline", a.lang.T("app.tagline")))), a.langButton(s))
 		card := s.el("main", "login-card", s.el("h1", "", a.lang.T("login.title")),
-			s.el("p", "tagline", a.lang.T("app.tagline")), a.loginFormView(s, &f),
+			s.el("p", "tagline", a.lang.T("app.notAffiliated")), a.loginFormView(s, &f),
 			s.el("p", "privacy", a.lang.T("login.privacy")))
-		return s.el("div", "login-page", top, card)
+		return s.el("div", "login-page", top, card, a.footer(s))
 	})
+	a.doc.Underlying().Set("title", pageTitle(a.lang, a.lang.T("login.title")))
 	switch {
 	case errCode == "BAD_CREDENTIALS":
 		focus(f.pass)
@@ -93,6 +96,12 @@ func (a *app) loginFormView(s *screen, f *loginForm) dom.Element {
 	f.errBox = attrs(s.el("div", "notice notice-error"), "role", "alert", "tabindex", "-1", "id", "pronote-login-error")
 	f.steps = attrs(s.el("ol", "steps"), "aria-live", "polite")
 	f.submit = attrs(s.el("button", "btn btn-primary btn-block", a.lang.T("login.submit")), "type", "submit")
+	f.stop = attrs(s.el("button", "btn btn-block", a.lang.T("login.cancel")), "type", "button", "hidden", "")
+	s.on(f.stop, "click", func(js.Value) {
+		if a.login.cancel != nil {
+			a.login.cancel()
+		}
+	})
 	f.kind = kind
 	f.userField = s.el("div", "field", attrs(s.el("label", "", a.lang.T("login.username")), "for", "pronote-username"), f.user)
 	f.passField = s.el("div", "field", attrs(s.el("label", "", a.lang.T("login.password")), "for", "pronote-password"), f.pass)
@@ -100,7 +109,7 @@ func (a *app) loginFormView(s *screen, f *loginForm) dom.Element {
 	f.fields.InsertBefore(method, f.fields.FirstChild())
 	s.add(f.fields, f.urlField, kind, f.userField, f.passField, f.hint, a.qrFields(s, f), a.rememberField(s, f))
 	f.twoFactor = attrs(s.el("div", "two-factor"), "hidden", "")
-	s.add(f.form, f.fields, f.twoFactor, f.errBox, f.steps, f.submit)
+	s.add(f.form, f.fields, f.twoFactor, f.errBox, f.steps, f.submit, f.stop)
 	s.on(f.form, "submit", func(e js.Value) {
 		e.Call("preventDefault")
 		a.submitLogin(f)
@@ -146,11 +155,14 @@ func (a *app) syncLogin(f *loginForm) {
 	f.hint.Underlying().Set("hidden", f.hint.Underlying().Get("childNodes").Length() == 0)
 	clear(f.errBox)
 	if a.login.err != "" {
-		f.errBox.AppendChild(a.doc.CreateTextNode(a.lang.ErrorText(a.login.err)))
+		f.errBox.AppendChild(a.doc.CreateTextNode(a.errorText(a.login.err)))
 	}
 	f.errBox.Underlying().Set("hidden", a.login.err == "")
+	f.errBox.SetAttribute("class", noticeClass(a.login.err))
 	f.fields.Underlying().Set("disabled", a.login.busy)
 	f.submit.Underlying().Set("disabled", a.login.busy)
+	f.submit.Underlying().Set("hidden", a.login.busy)
+	f.stop.Underlying().Set("hidden", !a.login.busy)
 	f.steps.Underlying().Set("hidden", !a.login.busy)
 }
 
@@ -211,6 +223,7 @@ func (a *app) submitLogin(f *loginForm) {
 func (a *app) runLogin(f *loginForm, o protocol.Options) {
 	a.login.err, a.login.busy = "", true
 	a.syncLogin(f)
+	focus(f.stop) // the submit button is hidden while the login runs
 	a.progress(f, protocol.StepPage)
 	seq := a.seq
 	o.DeviceUUID = a.opts.DeviceUUID
@@ -225,28 +238,38 @@ func (a *app) runLogin(f *loginForm, o protocol.Options) {
 	o.OnTwoFactor = a.askTwoFactor(f, seq)
 	remember := a.login.remember
 	a.rememberHooks(&o, remember)
+	// Long enough for the user to type a PIN in the middle of the login; each request has the
+	// protocol's own timeout. The Cancel button ends it at once (nothing is retried).
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	cancelled := false
+	a.login.cancel = func() { cancelled = true; cancel() }
 	go func() {
 		defer a.recoverPanic()
-		// Long enough for the user to type a PIN in the middle of the login.
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		err := a.k.login(ctx, o)
 		if seq != a.seq {
 			return
 		}
+		a.login.cancel = nil
 		if err != nil {
 			code := a.loginCode(err, &o)
+			if code == "ABORTED" && !cancelled {
+				code = "TIMEOUT" // the only abort the user did not ask for is a deadline
+			}
 			if code == "REMEMBER_EXPIRED" {
 				a.forgetToken()
 			}
+			a.noteRefusal(code, o.URL)
 			a.showLogin(code)
 			return
 		}
+		a.act.input()
+		a.act.called()
 		a.keepToken(remember)
 		saveNav(a.navs(), a.k.s.URL(), a.k.s.IdentifiantNav())
 		a.login = loginState{own: a.login.own, parent: a.login.parent, url: a.login.url, username: a.login.username,
 			qr: a.login.qr, remember: remember}
 		a.tab = tabTimetable
-		a.showMain()
+		a.showMain(true)
 	}()
 }

@@ -18,6 +18,11 @@ type Options struct {
 	// Code maps an error to its stable code; nil means protocol.Code. The JavaScript side passes
 	// its own, which also knows the relay's refusals.
 	Code func(error) string
+	// RelayCode returns the relay's own code when the relay answered instead of the school
+	// (RELAY_UPSTREAM_ERROR, RELAY_HOST_NOT_ALLOWED, …, or RELAY_UNREACHABLE when the relay
+	// itself could not be reached), "" otherwise; nil means never. The interface says those
+	// apart: an unreachable school is not a refusal.
+	RelayCode func(error) string
 	// Store keeps the session across reloads; nil means the tab's sessionStorage.
 	Store Store
 	// Lang is the starting language; the zero value is French. A choice the user made on this

@@ -95,7 +95,7 @@ async function shoot(name) {
 test("the student: the news count is there before the tab is opened", async () => {
   await page.getByRole("heading", { name: "Connexion" }).waitFor();
   await logIn(env.fake.student.username, env.fake.student.password);
-  await newsTab("Informations, 2 non lues"); // an unread information and an unread survey
+  await newsTab("Informations 2 non lues"); // an unread information and an unread survey
   assert.equal(await page.locator("#tab-news .tab-count").innerText(), "2");
 });
 
@@ -129,7 +129,7 @@ test("the student's news: opening an unread item marks it read on the server, on
   assert.equal(await trip.locator(".news-body").isVisible(), false);
   await page.keyboard.press("Enter");
   await trip.locator(".news-body b", { hasText: "jeudi prochain" }).waitFor();
-  await newsTab("Informations, 1 non lue");
+  await newsTab("Informations 1 non lue");
   assert.equal(await calls("SaisieActualites"), saisies + 1);
   assert.equal(await trip.locator(".news-toggle").getAttribute("aria-expanded"), "true");
   assert.equal(await trip.locator(".badge-unread").count(), 0);
@@ -235,14 +235,14 @@ test("a parent: Vie scolaire follows the child", async () => {
 });
 
 test("a parent: the news and their count follow the child; a read mark is the child's item's", async () => {
-  await newsTab("Informations, 2 non lues");
+  await newsTab("Informations 2 non lues");
   await keyTo("Informations");
   const trip = page.locator(".news-item", { hasText: "Sortie au musée" });
   await trip.waitFor({ timeout: 30000 });
   assert.match(await trip.innerText(), /6ème A/);
   await tabUntil(".news-toggle", "Sortie au musée");
   await page.keyboard.press("Enter");
-  await newsTab("Informations, 1 non lue");
+  await newsTab("Informations 1 non lue");
   const site = trip.locator("a.attachment", { hasText: "Site du musée" });
   assert.equal(await site.getAttribute("href"), "https://www.arts-et-metiers.net/");
   await tabUntil(".news-toggle", "Ateliers du jeudi midi");
@@ -253,7 +253,7 @@ test("a parent: the news and their count follow the child; a read mark is the ch
   await newsTab("Informations");
   // Léa's news, loaded again for her: her class's items are still unread.
   await child("Léa");
-  await newsTab("Informations, 2 non lues");
+  await newsTab("Informations 2 non lues");
   const leaTrip = page.locator(".news-item.is-unread", { hasText: "Sortie au musée" });
   await leaTrip.waitFor({ timeout: 30000 });
   assert.match(await leaTrip.innerText(), /3ème B/);

@@ -3,6 +3,8 @@ package ui
 func init() {
 	addTexts(map[string][2]string{
 		"tab.messages":            {"Messagerie", "Messages"},
+		"tab.messages.countOne":   {"message non lu", "unread message"},
+		"tab.messages.countMany":  {"messages non lus", "unread messages"},
 		"messages.title":          {"Discussions", "Conversations"},
 		"messages.new":            {"Nouveau message", "New message"},
 		"messages.refresh":        {"Actualiser", "Refresh"},

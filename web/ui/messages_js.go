@@ -98,11 +98,30 @@ func (a *app) messagesView(s *screen) dom.Element {
 	return view
 }
 
+// unreadMessages is the tab's count: the unread messages of the inbox, -1 before the list is
+// known. It starts loading the list the first time it is asked (after login).
+func (a *app) unreadMessages() int {
+	m := &a.msg
+	if !m.loaded {
+		if m.listErr == "" && !a.busy(m.listOp) && a.k.s != nil {
+			a.loadDiscussions()
+		}
+		return -1
+	}
+	inbox, _, _ := folders(m.list)
+	n := 0
+	for _, d := range inbox {
+		n += d.Unread
+	}
+	return n
+}
+
 // msgRefresh redraws the tab when it is shown, then moves the focus where the last action
-// wants it.
+// wants it; the tab's count follows in any case.
 // The caret of the field being typed in stays where it was (renderPanel only keeps the focus).
 func (a *app) msgRefresh() {
 	if a.tab != tabMessages {
+		a.refreshCounts()
 		return
 	}
 	doc := a.doc.Underlying()

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-
 	"github.com/pronote-web/pronote/protocol"
 )
 
@@ -17,11 +15,12 @@ func unread(items []protocol.News) int {
 	return n
 }
 
-// tabCountLabel is how a tab spells out its count for screen readers: ", 3 non lues".
-func tabCountLabel(l Lang, n int) string {
-	key := "news.unreadMany"
+// tabCountWords says what a tab's count counts, for screen readers: "non lues" after the
+// "3" of Informations. The words are the texts "tab.<id>.countOne" and "tab.<id>.countMany".
+func tabCountWords(l Lang, id string, n int) string {
+	key := "tab." + id + ".countMany"
 	if n == 1 {
-		key = "news.unreadOne"
+		key = "tab." + id + ".countOne"
 	}
-	return ", " + strconv.Itoa(n) + " " + l.T(key)
+	return l.T(key)
 }

@@ -86,9 +86,9 @@ func TestLifeTexts(t *testing.T) {
 		{slotText(French, protocol.ScheduledSlot{Date: "2026-11-23T17:00:00", Duration: 30}, 60, day("2026-11-23")), "À faire le lundi 23 novembre à 17h00 (30 min)"},
 		{slotText(English, protocol.ScheduledSlot{Date: "2026-11-20T17:00:00"}, 0, day("2026-11-23")), "Scheduled on Friday 20 November at 17:00"},
 		{slotText(French, protocol.ScheduledSlot{Date: "2026-11-02T08:00:00", Duration: 2040}, 0, day("2026-11-23")), "du lundi 2 novembre au mardi 3 novembre"},
-		{tabCountLabel(French, 3), ", 3 non lues"},
-		{tabCountLabel(French, 1), ", 1 non lue"},
-		{tabCountLabel(English, 2), ", 2 unread"},
+		{tabCountWords(French, "news", 3), "non lues"},
+		{tabCountWords(French, "news", 1), "non lue"},
+		{tabCountWords(English, "messages", 2), "unread messages"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -28,7 +28,7 @@ func init() {
 		{id: tabReport, render: (*app).reportView},
 		{id: tabSchoolLife, render: (*app).schoolLifeView},
 		{id: tabNews, render: (*app).newsView, count: (*app).unreadNews},
-		{id: tabMessages, render: (*app).messagesView},
+		{id: tabMessages, render: (*app).messagesView, count: (*app).unreadMessages},
 		{id: tabMenus, render: (*app).menusView},
 	}
 }
@@ -62,24 +62,23 @@ func (a *app) resetData() {
 	a.msg.forget() // a parent's discussions are the parent's, but the recipients are the child's
 }
 
-// fillTab writes a tab's label: its name and, for a view with a count, the number, shown and
-// spelt out in the tab's accessible name ("Informations, 3 non lues": an aria-label, as a
-// hidden text would be read "Informations , 3").
+// fillTab writes a tab's label: its name and, for a view with a count, the number, followed
+// by words for screen readers only: "Informations 3 non lues". The accessible name is the
+// visible text and more (no aria-label, which would have to repeat it exactly).
 func (a *app) fillTab(b dom.Element, v view) {
 	clear(b)
-	name := a.lang.T("tab." + v.id)
 	s := &screen{doc: a.doc}
-	s.add(b, name)
+	s.add(b, a.lang.T("tab."+v.id))
 	n := 0
 	if v.count != nil {
 		n = v.count(a)
 	}
 	if n <= 0 {
-		b.Underlying().Call("removeAttribute", "aria-label") // dom/v2's RemoveAttribute weighs 12 KB of gzip
 		return
 	}
-	b.AppendChild(attrs(s.el("span", "tab-count", strconv.Itoa(n)), "aria-hidden", "true"))
-	b.SetAttribute("aria-label", name+tabCountLabel(a.lang, n))
+	s.add(b, " ")
+	b.AppendChild(s.el("span", "tab-count", strconv.Itoa(n)))
+	b.AppendChild(s.el("span", "visually-hidden", " "+tabCountWords(a.lang, v.id, n)))
 }
 
 // refreshCounts rewrites the labels of the tabs that show a count (after their data changed).

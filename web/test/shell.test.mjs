@@ -214,6 +214,27 @@ test("Cancel ends a load the school holds; Réessayer loads it", async () => {
   await openView(page, "timetable");
 });
 
+test("a language switch while a tab loads: its answer still shows, in the new language", async () => {
+  // Before, the switch drew a new screen that dropped the answer on its way: the tab stayed
+  // on "Loading…" for good.
+  await fresh(env.pageURL);
+  await logIn(page, env.fake.student);
+  await settled(page);
+  const sent = (await (await fetch(`${env.fake.origin}/__control/requests`)).json()).length;
+  await env.fake.control("fault?kind=hold-reply");
+  await page.locator('[role=tab][data-tab="grades"]').click();
+  await until(async () => (await (await fetch(`${env.fake.origin}/__control/requests`)).json()).length > sent, "the grades request reaches the school");
+  await page.getByRole("button", { name: /switch to English/ }).click();
+  await page.locator("#pronote-panel h1", { hasText: "Grades" }).waitFor();
+  assert.equal(await page.locator("#pronote-panel .loading").count(), 1, "still loading while the school holds the answer");
+  await env.fake.control("release");
+  await page.locator(".subject").first().waitFor({ timeout: 30000 });
+  await settled(page);
+  await page.getByRole("button", { name: /passer en français/i }).click();
+  await page.locator("#pronote-panel h1", { hasText: "Notes" }).waitFor();
+  await openView(page, "timetable");
+});
+
 test("KeepAlive every two minutes while the user is active, none when idle; an expired session asks to log in again", async () => {
   if ((await page.locator("#pronote-panel").count()) === 0) { // run alone: log in first
     await fresh(env.pageURL);

@@ -43,6 +43,7 @@ type app struct {
 	mn       menusState      // Cantine (menus_js.go)
 	msg      messagesState   // Messagerie (messages_js.go)
 	seq      int             // bumped on every change of screen: stale answers are dropped
+	relabel  bool            // the screen is redrawn in another language: seq stays
 	gen      int             // bumped when the data changes meaning (another child): stale answers are dropped
 
 	act      activity                   // the user's last input and the session's last call (keep-alive)
@@ -102,7 +103,9 @@ func (a *app) replace(build func(s *screen) dom.Element) {
 		a.panelScr, a.panel = nil, nil
 	}
 	a.cur = &screen{doc: a.doc}
-	a.seq++
+	if !a.relabel {
+		a.seq++
+	}
 	a.doc.DocumentElement().SetAttribute("lang", a.lang.Tag())
 	node := build(a.cur)
 	clear(a.root)
@@ -120,6 +123,10 @@ func (a *app) setLang(l Lang) {
 		a.showLogin(a.login.err)
 		return
 	}
+	// The same screen in another language: the answers on their way still belong to it (a
+	// new seq would drop them, and leave their tabs loading for ever).
+	a.relabel = true
+	defer func() { a.relabel = false }()
 	a.showMain()
 }
 

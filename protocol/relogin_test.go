@@ -3,6 +3,7 @@ package protocol_test
 import (
 	"context"
 	"errors"
+	"runtime"
 	"testing"
 	"time"
 
@@ -239,6 +240,7 @@ func TestAccessorsDuringRelogin(t *testing.T) {
 			}
 			_, _ = s.Username(), s.IdentifiantNav()
 			_ = s.SelectChild("none") // a student has no child: refused, but never racy
+			runtime.Gosched()         // under js/wasm, one thread: let the calls run
 		}
 	}()
 	for range 3 {

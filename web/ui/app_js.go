@@ -45,6 +45,9 @@ func Mount(el dom.Element, opts Options) {
 	if opts.Code == nil {
 		opts.Code = protocol.Code
 	}
+	if opts.Remote != nil {
+		opts.Code, opts.Store = remoteCode(opts.Code), nullStore{}
+	}
 	if opts.Store == nil {
 		opts.Store = webStorage{"sessionStorage", sessionKey}
 	}
@@ -58,7 +61,7 @@ func Mount(el dom.Element, opts Options) {
 	if saved := (webStorage{"localStorage", langKey}).read(); saved != "" {
 		a.lang = ParseLang(saved)
 	}
-	a.k = &keeper{store: opts.Store, transport: opts.Transport, hooks: a.resumeHooks}
+	a.k = &keeper{store: opts.Store, transport: opts.Transport, hooks: a.resumeHooks, remote: opts.Remote}
 	el.Class().Add("pronote-app")
 	if a.k.resume() {
 		if viewOf(a.k.rec.Tab) != nil {
@@ -154,7 +157,7 @@ func (a *app) call(fn func(ctx context.Context, d Data) error, done func(error))
 		defer a.recoverPanic()
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 		defer cancel()
-		err := a.k.do(ctx, func(s *protocol.Session) error { return fn(ctx, s) })
+		err := a.k.do(ctx, func(d Data) error { return fn(ctx, d) })
 		if seq != a.seq || gen != a.gen {
 			return
 		}

@@ -14,6 +14,7 @@ import (
 //	POST release                                                         Release held replies
 //	POST fault?kind=server&g=25&title=…                                  arm a FaultServerError
 //	POST homework  {"due":"YYYY-MM-DD","html":"…","links":[{"name","url"}]}  PlantHomework
+//	POST grade  {"date":"YYYY-MM-DD","value":"17,5","outOf":20,"comment":"…"}  PlantGrade
 //	POST reset                                                           Reset
 //	GET  requests                                                        the request log as JSON
 //
@@ -41,6 +42,8 @@ func (s *Server) Control() http.Handler {
 			writeJSON(w, map[string]bool{"ok": true})
 		case name == "homework" && r.Method == http.MethodPost:
 			s.controlPlant(w, r)
+		case name == "grade" && r.Method == http.MethodPost:
+			s.controlPlantGrade(w, r)
 		case name == "requests" && r.Method == http.MethodGet:
 			writeJSON(w, s.Requests())
 		default:

@@ -16,7 +16,7 @@ export const K = {
 
 /** The notification settings' defaults. quietFrom === quietTo means no quiet hours. */
 export const defaultSettings = {
-  notify: true, minutes: 30, quietFrom: 21, quietTo: 7,
+  notify: true, minutes: 30, quietFrom: 21, quietTo: 7, holidays: true, // holidays: pause during school holidays
   grades: true, homework: true, messages: true, news: true,
 };
 

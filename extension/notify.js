@@ -125,7 +125,7 @@ export function checkNow(deps) {
     try {
       s = await deps.restore();
       if (!s) return [];
-      if (await holiday(s)) return [];
+      if (st.holidays && (await holiday(s))) return [];
       const fresh = await run(deps, s, false);
       await announce(deps, fresh);
       return fresh.map((f) => f.name);

@@ -28,14 +28,18 @@ async function main() {
   $("minutes").value = st.minutes;
   $("quiet-from").value = st.quietFrom;
   $("quiet-to").value = st.quietTo;
-  for (const k of ["grades", "homework", "messages", "news"]) $(k).checked = st[k];
+  for (const k of ["holidays", "grades", "homework", "messages", "news"]) $(k).checked = st[k];
   $("notify-form").addEventListener("submit", async (e) => {
     e.preventDefault();
-    const hour = (id, d) => Math.min(23, Math.max(0, Math.round(Number($(id).value)))) || (Number($(id).value) === 0 ? 0 : d);
+    const hour = (id, d) => {
+      const v = Math.round(Number($(id).value));
+      return $(id).value !== "" && v >= 0 && v <= 23 ? v : d;
+    };
     const next = {
       notify: $("notify").checked,
       minutes: Math.max(minMinutes, Math.round(Number($("minutes").value)) || defaultSettings.minutes),
       quietFrom: hour("quiet-from", defaultSettings.quietFrom), quietTo: hour("quiet-to", defaultSettings.quietTo),
+      holidays: $("holidays").checked,
       grades: $("grades").checked, homework: $("homework").checked, messages: $("messages").checked, news: $("news").checked,
     };
     await local.set({ [K.settings]: next });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # build.sh: the project's only entry point.
-#   ./build.sh build   write dist/ (the wasm module, its loader and types, the relay worker)
+#   ./build.sh build   write dist/ (the wasm module, its loader and types, the relay worker, the
+#                      browser extension: dist/extension/ and dist/extension.zip)
 #   ./build.sh test    everything CI checks: format, layout, go mod tidy, vet and staticcheck (native
 #                      and js/wasm), Go tests (native with -race, and under Node, replaying the fuzz
 #                      corpora), interop with an independent client, workerd, JS and browser tests
@@ -20,6 +21,8 @@ source relay/build.bash
 source wasm/build.bash
 # shellcheck source=web/build.bash
 source web/build.bash
+# shellcheck source=extension/build.bash
+source extension/build.bash
 
 # setup installs what the checks need on a fresh machine: Node packages from package-lock.json.
 setup() {
@@ -211,6 +214,7 @@ cmd_build() {
   relay_build
   wasm_build
   ui_page
+  ext_build
 }
 
 cmd_test() {
@@ -226,6 +230,7 @@ cmd_test() {
   relay_test
   wasm_test
   ui_test
+  ext_test
 }
 
 cmd_bench() {
@@ -248,7 +253,7 @@ case "${1:-}" in
   only) # ./build.sh only STAGE…: some stages of cmd_test, in the order given (for development)
     shift
     for stage in "$@"; do
-      case " setup check_format check_layout check_tidy check_vet check_staticcheck test_go_native test_go_wasm cmd_build relay_test wasm_test ui_test " in
+      case " setup check_format check_layout check_tidy check_vet check_staticcheck test_go_native test_go_wasm cmd_build relay_test wasm_test ui_test ext_test " in
         *" $stage "*) "$stage" ;;
         *) echo "build.sh only: unknown stage $stage (see cmd_test)" >&2; exit 2 ;;
       esac

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"syscall/js"
 
 	"honnef.co/go/js/dom/v2"
@@ -12,12 +13,15 @@ import (
 	"github.com/pronote-web/pronote/web/ui"
 )
 
-// mountArgs are mount's options: mount(element, {relay?, url?, demo?, lang?}).
+// mountArgs are mount's options: mount(element, {relay?, url?, demo?, lang?, backend?}).
 type mountArgs struct {
-	Relay string   `json:"relay"` // the relay's address; "" fetches PRONOTE directly (extensions)
-	URL   string   `json:"url"`   // the school address the login form starts with
-	Demo  *ui.Demo `json:"demo"`  // a demonstration school: {url, student: {username, password}, parent}
-	Lang  string   `json:"lang"`  // "fr" (default) or "en"
+	// Backend is read as a JavaScript object (its methods do not survive JSON): a service
+	// worker's session for an extension's popup (ui.JSRemote).
+	Backend json.RawMessage `json:"backend"`
+	Relay   string          `json:"relay"` // the relay's address; "" fetches PRONOTE directly (extensions)
+	URL     string          `json:"url"`   // the school address the login form starts with
+	Demo    *ui.Demo        `json:"demo"`  // a demonstration school: {url, student: {username, password}, parent}
+	Lang    string          `json:"lang"`  // "fr" (default) or "en"
 }
 
 // registerUI adds pronote.mount(element, options): the ready-made interface of package ui.
@@ -41,8 +45,17 @@ func prepareMount(_ js.Value, args []js.Value) (job, js.Value, error) {
 	if err != nil {
 		return nil, js.Undefined(), err
 	}
+	var remote ui.Remote
+	if len(a.Backend) > 0 {
+		b := args[1].Get("backend")
+		if b.Type() != js.TypeObject {
+			return nil, js.Undefined(), argError("backend", "must be an object with attach, login, call and logout")
+		}
+		remote = ui.JSRemote(b)
+	}
 	return func(context.Context) (js.Value, error) {
 		ui.Mount(dom.WrapElement(el), ui.Options{
+			Remote:    remote,
 			School:    a.URL,
 			Demo:      a.Demo,
 			Lang:      ui.ParseLang(a.Lang),

@@ -51,6 +51,23 @@ export interface MountOptions {
   demo?: { url: string; student?: { username: string; password: string }; parent?: { username: string; password: string } };
   /** "fr" (default) or "en"; a choice the user made on this device wins. */
   lang?: "fr" | "en";
+  /**
+   * A session held elsewhere (a browser extension's service worker): the interface logs in,
+   * resumes and calls through it instead of holding a session of its own.
+   */
+  backend?: MountBackend;
+}
+
+/** What mount's backend does; every method returns a Promise, rejecting with an Error and its code. */
+export interface MountBackend {
+  /** The session the backend holds: the JSON text of { user, periods, url, username, identifiantNav?, child? }, or null. */
+  attach(): Promise<string | null>;
+  /** Logs in with login's JSON options (url, username, password, remember, qr, identifiantNav); resolves as attach. */
+  login(options: string, onProgress?: (step: LoginStep) => void): Promise<string>;
+  /** Runs session[name] with the query's JSON text, for the child given (parents); resolves with the result's JSON text. */
+  call(name: string, query: string, child?: string): Promise<string | undefined>;
+  /** Ends the session the backend holds. */
+  logout(): Promise<void>;
 }
 
 /** The login steps reported to onProgress, in order ("twoFactor" only when the server asks for it). */

@@ -15,6 +15,7 @@ import (
 //	POST fault?kind=server&g=25&title=…                                  arm a FaultServerError
 //	POST homework  {"due":"YYYY-MM-DD","html":"…","links":[{"name","url"}]}  PlantHomework
 //	GET  homework-done                                                   HomeworkDone as JSON
+//	POST grade  {"date":"YYYY-MM-DD","value":"17,5","outOf":20,"comment":"…"}  PlantGrade
 //	POST reset                                                           Reset
 //	GET  requests                                                        the request log as JSON
 //	GET  mailbox?kind=student|parent&username=…                          an account's discussions
@@ -45,6 +46,8 @@ func (s *Server) Control() http.Handler {
 			s.controlPlant(w, r)
 		case name == "homework-done" && r.Method == http.MethodGet:
 			writeJSON(w, s.HomeworkDone())
+		case name == "grade" && r.Method == http.MethodPost:
+			s.controlPlantGrade(w, r)
 		case name == "requests" && r.Method == http.MethodGet:
 			writeJSON(w, s.Requests())
 		default:

@@ -67,3 +67,56 @@ func (s *Server) controlPlant(w http.ResponseWriter, r *http.Request) {
 	s.PlantHomework(due, q.HTML, links...)
 	writeJSON(w, map[string]bool{"ok": true})
 }
+
+// PlantGrade adds a grade of value out of outOf, dated date, to every student's grades of the
+// periods that contain date, in the student's first graded subject of that period, with
+// comment as its commentaire. It lasts until Reset (notification checks find it as new).
+func (s *Server) PlantGrade(date time.Time, value string, outOf float64, comment string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id := fmt.Sprintf("planted-grade:%d", len(s.plantedGrades))
+	s.plantedGrades = append(s.plantedGrades, Grade{ID: id, Date: dateOf(date), Value: value, OutOf: outOf,
+		Coefficient: 1, Comment: comment})
+}
+
+// withPlantedGrades returns rep's grades with the planted ones of period p, in the subject of
+// rep's first grade. s.mu must be held (the data functions run under it).
+func (s *Server) withPlantedGrades(p Period, grades []Grade) []Grade {
+	if len(grades) == 0 {
+		return grades
+	}
+	grades = grades[:len(grades):len(grades)] // appends copy: the dataset's slice stays as it is
+	for _, g := range s.plantedGrades {
+		if g.Date.Before(dateOf(p.Start)) || g.Date.After(dateOf(p.End)) {
+			continue
+		}
+		g.Subject = grades[0].Subject
+		grades = append(grades, g)
+	}
+	return grades
+}
+
+// controlPlantGrade serves POST grade {"date": "YYYY-MM-DD", "value": "17,5", "outOf": 20, "comment": "…"}.
+func (s *Server) controlPlantGrade(w http.ResponseWriter, r *http.Request) {
+	var q struct {
+		Date    string  `json:"date"`
+		Value   string  `json:"value"`
+		OutOf   float64 `json:"outOf"`
+		Comment string  `json:"comment"`
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	if err != nil || json.Unmarshal(body, &q) != nil || q.Value == "" {
+		http.Error(w, "want JSON {date, value, outOf, comment}", http.StatusBadRequest)
+		return
+	}
+	date, err := time.Parse("2006-01-02", q.Date)
+	if err != nil {
+		http.Error(w, "date: want YYYY-MM-DD", http.StatusBadRequest)
+		return
+	}
+	if q.OutOf <= 0 {
+		q.OutOf = 20
+	}
+	s.PlantGrade(date, q.Value, q.OutOf, q.Comment)
+	writeJSON(w, map[string]bool{"ok": true})
+}

@@ -72,16 +72,17 @@ type Server struct {
 	ts     *httptest.Server
 	rsaKey *rsa.PrivateKey
 
-	mu       sync.Mutex
-	sessions map[string]*session
-	created  []string // session numbers, oldest first
-	faults   faultState
-	failed   int // consecutive refused Authentifications
-	log      []LoggedRequest
-	done     map[string]bool   // homework done state changed by SaisieTAFFaitEleve
-	planted  []Homework        // extra homework added by PlantHomework (planted.go)
-	tokens   map[string]string // mobile tokens by username and device uuid
-	sec      security          // QR codes, devices, PIN tries, new passwords (security.go)
+	mu            sync.Mutex
+	sessions      map[string]*session
+	created       []string // session numbers, oldest first
+	faults        faultState
+	failed        int // consecutive refused Authentifications
+	log           []LoggedRequest
+	done          map[string]bool   // homework done state changed by SaisieTAFFaitEleve
+	planted       []Homework        // extra homework added by PlantHomework (planted.go)
+	plantedGrades []Grade           // extra grades added by PlantGrade (planted.go)
+	tokens        map[string]string // mobile tokens by username and device uuid
+	sec           security          // QR codes, devices, PIN tries, new passwords (security.go)
 
 	// What the news and messaging writes changed, by account, until Reset (data_news.go,
 	// data_messaging.go): read states of news items, and mailboxes once written to.
@@ -203,7 +204,7 @@ func (s *Server) Reset() {
 	s.failed = 0
 	s.log = nil
 	s.done = map[string]bool{}
-	s.planted = nil
+	s.planted, s.plantedGrades = nil, nil
 	s.newsRead, s.mail = nil, nil
 }
 

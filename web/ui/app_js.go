@@ -47,7 +47,7 @@ type app struct {
 	gen      int             // bumped when the data changes meaning (another child): stale answers are dropped
 
 	act      activity                   // the user's last input and the session's last call (keep-alive)
-	alive    *protocol.Session          // the session the keep-alive loop runs for
+	alive    session                    // the session the keep-alive loop runs for
 	cools    coolDowns                  // the login cool-downs seen (RATE_LIMITED, IP_SUSPENDED)
 	calls    map[int]context.CancelFunc // the data calls in flight, cancelled by the loading box's button
 	callN    int
@@ -60,6 +60,9 @@ type app struct {
 func Mount(el dom.Element, opts Options) {
 	if opts.Code == nil {
 		opts.Code = protocol.Code
+	}
+	if opts.Remote != nil {
+		opts.Code, opts.Store = remoteCode(opts.Code), nullStore{}
 	}
 	if opts.Store == nil {
 		opts.Store = webStorage{"sessionStorage", sessionKey}
@@ -77,7 +80,7 @@ func Mount(el dom.Element, opts Options) {
 	if saved := (webStorage{"localStorage", langKey}).read(); saved != "" {
 		a.lang = ParseLang(saved)
 	}
-	a.k = &keeper{store: opts.Store, transport: opts.Transport, hooks: a.resumeHooks}
+	a.k = &keeper{store: opts.Store, transport: opts.Transport, hooks: a.resumeHooks, remote: opts.Remote}
 	el.Class().Add("pronote-app")
 	if a.k.resume() {
 		if viewOf(a.k.rec.Tab) != nil {
@@ -247,7 +250,7 @@ func (a *app) call(fn func(ctx context.Context, d Data) error, done func(error))
 	go func() {
 		defer a.recoverPanic()
 		defer cancel()
-		err := a.k.do(ctx, func(s *protocol.Session) error { return fn(ctx, s) })
+		err := a.k.do(ctx, func(d Data) error { return fn(ctx, d) })
 		delete(a.calls, id)
 		a.act.called()
 		if seq != a.seq || gen != a.gen {

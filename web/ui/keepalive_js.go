@@ -4,8 +4,6 @@ import (
 	"context"
 	"syscall/js"
 	"time"
-
-	"github.com/pronote-web/pronote/protocol"
 )
 
 // watchActivity records the user's signs of presence in the interface for the keep-alive: a
@@ -36,7 +34,7 @@ func (a *app) watchActivity() {
 // KeepAlive when the user is active and the session idle (activity.due). An expired session
 // goes back to the login screen (or logs in again with the kept token, "Rester connecté",
 // through the session's AutoRelogin).
-func (a *app) keepAlive(s *protocol.Session) {
+func (a *app) keepAlive(s session) {
 	if a.alive == s {
 		return
 	}
@@ -53,7 +51,7 @@ func (a *app) keepAlive(s *protocol.Session) {
 			}
 			a.act.sending = true
 			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-			err := a.k.do(ctx, func(s *protocol.Session) error { return s.KeepAlive(ctx) })
+			err := a.k.do(ctx, func(d Data) error { return d.KeepAlive(ctx) })
 			cancel()
 			a.act.sending = false
 			a.act.called()

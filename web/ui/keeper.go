@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+	"time"
 
 	"github.com/pronote-web/pronote/internal/weburl"
 	"github.com/pronote-web/pronote/protocol"
@@ -27,20 +28,52 @@ type saved struct {
 
 const savedVersion = 1
 
+// session is what the keeper holds: a *protocol.Session in a page, or a stand-in for a
+// session kept elsewhere (a browser extension's service worker, remote_js.go).
+type session interface {
+	Data
+	Do(ctx context.Context, f func(ctx context.Context) error) error
+	Export(ctx context.Context) ([]byte, error)
+	SelectChild(id string) error
+	Close() error
+	URL() string
+	Username() string
+	Token() string
+	IdentifiantNav() string
+}
+
+// Remote holds the session on the interface's behalf, outside the page: an extension's
+// service worker, which outlives its popup. With a Remote the keeper never logs in nor
+// resumes by itself, and keeps nothing in its Store.
+type Remote interface {
+	// Login logs in with o (its callbacks may not all be honoured) and returns the session.
+	Login(ctx context.Context, o protocol.Options) (session, error)
+	// Attach returns the session the Remote already holds, nil when it holds none.
+	Attach(ctx context.Context) (session, error)
+}
+
 // keeper owns the session of the interface and saves its exported state after every call, so
 // that a reload continues with the right order counter.
 type keeper struct {
-	s         *protocol.Session
+	s         session
 	store     Store
 	transport func() protocol.Transport
 	hooks     func(*protocol.Options) // adds the token hooks to a resumed session, when set
+	remote    Remote                  // set when the session lives outside the page
 	rec       saved
 }
 
-// login logs in and saves the session. The password is only handed to protocol.Login.
+// login logs in and saves the session. The password is only handed to protocol.Login (or to
+// the Remote, which does the same).
 func (k *keeper) login(ctx context.Context, o protocol.Options) error {
-	o.Transport = k.transport()
-	s, err := protocol.Login(ctx, o)
+	var s session
+	var err error
+	if k.remote != nil {
+		s, err = k.remote.Login(ctx, o)
+	} else {
+		o.Transport = k.transport()
+		s, err = protocol.Login(ctx, o)
+	}
 	if err != nil {
 		return err
 	}
@@ -50,8 +83,11 @@ func (k *keeper) login(ctx context.Context, o protocol.Options) error {
 	return nil
 }
 
-// resume continues the saved session, if there is one.
+// resume continues the saved session, if there is one: the Remote's, with a Remote.
 func (k *keeper) resume() bool {
+	if k.remote != nil {
+		return k.attach()
+	}
 	data := k.store.Load()
 	if len(data) == 0 {
 		return false
@@ -77,10 +113,22 @@ func (k *keeper) resume() bool {
 	return true
 }
 
+// attach takes the session the Remote holds.
+func (k *keeper) attach() bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	s, err := k.remote.Attach(ctx)
+	if err != nil || s == nil {
+		return false
+	}
+	k.s, k.rec = s, saved{V: savedVersion}
+	return true
+}
+
 // do runs one call on the session and saves the state it leaves; a session the server has
 // forgotten is dropped from the store. When the user logged out (or in again) while the call
 // ran, its session is no longer the keeper's: nothing is saved, so a logout stays one.
-func (k *keeper) do(ctx context.Context, call func(*protocol.Session) error) error {
+func (k *keeper) do(ctx context.Context, call func(Data) error) error {
 	s := k.s
 	if s == nil {
 		return protocol.ErrClosed
@@ -118,7 +166,7 @@ func (k *keeper) setTab(tab string) {
 }
 
 // save stores the state of s, unless s stopped being the keeper's session while exporting.
-func (k *keeper) save(ctx context.Context, s *protocol.Session) {
+func (k *keeper) save(ctx context.Context, s session) {
 	state, err := s.Export(ctx)
 	if err != nil || k.s != s {
 		return

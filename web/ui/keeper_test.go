@@ -46,7 +46,7 @@ func TestKeeperSurvivesReload(t *testing.T) {
 	}
 	ctx := context.Background()
 	for i := 0; i < 2; i++ {
-		if err := k.do(ctx, func(s *protocol.Session) error {
+		if err := k.do(ctx, func(s Data) error {
 			_, err := s.Timetable(ctx, protocol.TimetableQuery{From: "2026-11-23", To: "2026-11-29"})
 			return err
 		}); err != nil {
@@ -61,7 +61,7 @@ func TestKeeperSurvivesReload(t *testing.T) {
 	if !reloaded.resume() || reloaded.rec.Tab != "grades" {
 		t.Fatal("resume failed")
 	}
-	if err := reloaded.do(ctx, func(s *protocol.Session) error { _, err := s.Grades(ctx, protocol.GradesQuery{}); return err }); err != nil {
+	if err := reloaded.do(ctx, func(s Data) error { _, err := s.Grades(ctx, protocol.GradesQuery{}); return err }); err != nil {
 		t.Fatalf("call after resume: %v", err)
 	}
 	reloaded.logout()
@@ -81,7 +81,7 @@ func TestKeeperExpired(t *testing.T) {
 	}
 	srv.Inject(pronotetest.FaultExpireSession)
 	ctx := context.Background()
-	err := k.do(ctx, func(s *protocol.Session) error { _, err := s.Grades(ctx, protocol.GradesQuery{}); return err })
+	err := k.do(ctx, func(s Data) error { _, err := s.Grades(ctx, protocol.GradesQuery{}); return err })
 	if protocol.Code(err) != "SESSION_EXPIRED" || st.data != nil {
 		t.Errorf("err %v, store kept: %v", err, st.data != nil)
 	}
@@ -106,7 +106,7 @@ func TestHostileHomework(t *testing.T) {
 	}
 	ctx := context.Background()
 	var hw []protocol.Homework
-	if err := k.do(ctx, func(s *protocol.Session) (err error) {
+	if err := k.do(ctx, func(s Data) (err error) {
 		hw, err = s.Homework(ctx, protocol.HomeworkQuery{From: "2026-11-24", To: "2026-11-24"})
 		return err
 	}); err != nil {
@@ -135,7 +135,7 @@ func TestLogoutDuringCall(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	err := k.do(ctx, func(s *protocol.Session) error {
+	err := k.do(ctx, func(s Data) error {
 		_, err := s.Grades(ctx, protocol.GradesQuery{})
 		k.logout() // the user pressed "Se déconnecter" while the grades were loading
 		return err
@@ -146,7 +146,7 @@ func TestLogoutDuringCall(t *testing.T) {
 	if st.data != nil {
 		t.Error("the logged-out session was saved again")
 	}
-	if err := k.do(ctx, func(*protocol.Session) error { return nil }); protocol.Code(err) != "CLOSED" {
+	if err := k.do(ctx, func(Data) error { return nil }); protocol.Code(err) != "CLOSED" {
 		t.Errorf("a call after logout: %v", err)
 	}
 	if err := k.selectChild("x"); protocol.Code(err) != "CLOSED" {

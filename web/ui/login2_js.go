@@ -13,8 +13,13 @@ import (
 // The login screen's other ways in: a QR code, "Rester connecté" (a token kept on the
 // device) and double authentication asked in the middle of the login.
 
-// tokens is the store of "Rester connecté" (localStorage).
-func (a *app) tokens() Store { return webStorage{"localStorage", rememberKey} }
+// tokens is the store of "Rester connecté" (localStorage); a Remote keeps its token itself.
+func (a *app) tokens() Store {
+	if a.opts.Remote != nil {
+		return nullStore{}
+	}
+	return webStorage{"localStorage", rememberKey}
+}
 
 // navs is the store of each school's identifiantNav (localStorage).
 func (a *app) navs() Store { return webStorage{"localStorage", navKey} }
@@ -216,7 +221,7 @@ func (a *app) forgetToken() { a.tokens().Clear() }
 
 // forgetTokenOf forgets the kept token after the server refused s's: unless another tab has
 // rotated it since (the kept one is then newer and still good).
-func (a *app) forgetTokenOf(s *protocol.Session) {
+func (a *app) forgetTokenOf(s session) {
 	if r, ok := loadRemembered(a.tokens()); ok && s != nil && r.Token != s.Token() {
 		return
 	}

@@ -30,6 +30,10 @@ type Options struct {
 	Lang Lang
 	// DeviceUUID identifies this installation to PRONOTE; empty means one kept in localStorage.
 	DeviceUUID string
+	// Remote, when set, holds the session outside the page (a browser extension's service
+	// worker, see JSRemote): the interface logs in, resumes and calls through it, and keeps
+	// neither the session nor a token itself. Transport is then unused.
+	Remote Remote
 	// Now is the clock of "today" (nil means time.Now).
 	Now func() time.Time
 }

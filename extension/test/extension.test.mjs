@@ -226,9 +226,7 @@ test("ENT login: the handshake in a tab ends in a token login; no password is ke
   assert.equal(everything.includes("validationAppliMobile"), false, "the handshake's cookies are gone");
 });
 
-// Not proven yet: in this headless Chromium the alarm's check raised no badge within the
-// test's minute (the planted grade, the alarm or the check itself: not yet diagnosed).
-test("an alarm finds a new grade: badge and notification; logout clears them", { timeout: 60_000, skip: "the alarm's check raises no badge here yet (see the README's extension section)" }, async () => {
+test("an alarm finds a new grade: badge and notification; logout clears them", { timeout: 60_000 }, async () => {
   const w = await worker();
   await until(async () => (await dump()).local["preau.seen"]?.grades, "the login's baseline");
   // No quiet hours and no holiday pause: the test runs whatever the time and date.

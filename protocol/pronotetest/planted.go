@@ -80,17 +80,18 @@ func (s *Server) PlantGrade(date time.Time, value string, outOf float64, comment
 }
 
 // withPlantedGrades returns rep's grades with the planted ones of period p, in the subject of
-// rep's first grade. s.mu must be held (the data functions run under it).
-func (s *Server) withPlantedGrades(p Period, grades []Grade) []Grade {
-	if len(grades) == 0 {
-		return grades
+// rep's first grade, or in first when the period has none yet (a period just begun). s.mu must
+// be held (the data functions run under it).
+func (s *Server) withPlantedGrades(p Period, grades []Grade, first Subject) []Grade {
+	if len(grades) > 0 {
+		first = grades[0].Subject
 	}
 	grades = grades[:len(grades):len(grades)] // appends copy: the dataset's slice stays as it is
 	for _, g := range s.plantedGrades {
 		if g.Date.Before(dateOf(p.Start)) || g.Date.After(dateOf(p.End)) {
 			continue
 		}
-		g.Subject = grades[0].Subject
+		g.Subject = first
 		grades = append(grades, g)
 	}
 	return grades

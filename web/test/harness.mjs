@@ -188,6 +188,19 @@ export async function horizontalOverflow(page) {
 }
 
 /** watchProblems collects a page's console errors and uncaught exceptions into problems. */
+/**
+ * startDemoPage starts everything (startAll) for the 2026 profile, encrypted and compressed, on
+ * the given day: the browser's clock fixed at 10:00 that day, one page watched for console
+ * errors (into problems) and opened on the demo. It resolves with { env, page }.
+ */
+export async function startDemoPage(today, problems) {
+  const env = await startAll(["-profile", "2026", "-encrypt", "-compress", "-now", today]);
+  await env.browser.context.clock.setFixedTime(new Date(`${today}T10:00:00+01:00`));
+  const page = watchProblems(await env.browser.context.newPage(), problems);
+  await page.goto(env.pageURL);
+  return { env, page };
+}
+
 export function watchProblems(page, problems, ignore = () => false) {
   page.on("console", (m) => m.type() === "error" && !ignore(m.text()) && problems.push(`console: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));

@@ -8,7 +8,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { repoRoot } from "../../relay/testutil/workerd.mjs";
-import { startAll } from "./harness.mjs";
+import { startDemoPage } from "./harness.mjs";
 
 const today = process.env.UI_TEST_DATE || "2026-11-23";
 const shots = join(repoRoot, "out/screenshots");
@@ -21,12 +21,7 @@ const problems = [];
 
 before(async () => {
   await mkdir(shots, { recursive: true });
-  env = await startAll(["-profile", "2026", "-encrypt", "-compress", "-now", today]);
-  await env.browser.context.clock.setFixedTime(new Date(`${today}T10:00:00+01:00`));
-  page = await env.browser.context.newPage();
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(env.pageURL);
+  ({ env, page } = await startDemoPage(today, problems));
 });
 
 after(async () => {

@@ -143,7 +143,9 @@ func (a *app) langButton(s *screen) dom.Element {
 }
 
 // code is the explanation to show for err: the relay's own code when the relay answered
-// instead of the school (an unreachable school is not a refusal), else the stable code.
+// instead of the school (an unreachable school is not a refusal), else the stable code. The
+// views show their loads' errors with it; the writes decide "may have been applied" on the
+// stable code (a.opts.Code).
 func (a *app) code(err error) string {
 	if a.opts.RelayCode != nil {
 		if rc := a.opts.RelayCode(err); rc != "" {

@@ -134,7 +134,7 @@ func (a *app) loadGrades(period string) {
 		return err
 	}, func(err error) {
 		if err != nil {
-			gr.failed(period, a.opts.Code(err))
+			gr.failed(period, a.code(err))
 		} else {
 			gr.got(period, got)
 			if period == "" {

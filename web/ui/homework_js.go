@@ -64,7 +64,7 @@ func (a *app) loadHomework() {
 	}, func(err error) {
 		hw.loading = false
 		if err != nil {
-			hw.err = a.opts.Code(err)
+			hw.err = a.code(err)
 		} else {
 			hw.items, hw.loaded = got, true
 		}

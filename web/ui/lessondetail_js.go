@@ -156,7 +156,7 @@ func (a *app) loadLessonDetail(d *lessonDetail) {
 		return err
 	}, func(err error) {
 		if err != nil {
-			d.err = a.opts.Code(err)
+			d.err = a.code(err)
 		} else {
 			d.contents, d.homework, d.loaded = cs, hw, true
 		}

@@ -94,7 +94,7 @@ func (a *app) loadMenus(monday time.Time) {
 		delete(mn.loading, key)
 		if err != nil {
 			if mn.monday.Equal(monday) {
-				mn.err = a.opts.Code(err)
+				mn.err = a.code(err)
 			}
 		} else {
 			mn.weeks[key] = got

@@ -84,7 +84,7 @@ func (a *app) loadRecipients() {
 	}, func(err error) {
 		c.peopleOp = inFlight{}
 		if err != nil {
-			c.peopleErr = a.opts.Code(err)
+			c.peopleErr = a.code(err)
 		} else {
 			c.people, c.peopleOK = got, true
 			c.to = pruneRecipients(c.to, got)

@@ -255,7 +255,7 @@ func (a *app) loadDiscussions() {
 	}, func(err error) {
 		m.listOp = inFlight{}
 		if err != nil {
-			m.listErr = a.opts.Code(err)
+			m.listErr = a.code(err)
 		} else {
 			a.listed(got)
 		}
@@ -314,7 +314,7 @@ func (a *app) loadMessages(id string) {
 		}
 		m.msgsOp = inFlight{}
 		if err != nil {
-			m.msgsErr = a.opts.Code(err)
+			m.msgsErr = a.code(err)
 		} else {
 			a.gotMessages(id, got)
 		}
@@ -507,7 +507,7 @@ func (a *app) sendReply(id string) {
 		}
 		m.status = "messages.replySent"
 		if readErr != nil {
-			m.msgsErr = a.opts.Code(readErr)
+			m.msgsErr = a.code(readErr)
 		} else if m.open == id {
 			a.gotMessages(id, got)
 		}

@@ -73,7 +73,7 @@ func (a *app) loadNews() {
 	}, func(err error) {
 		nw.loadSeq = 0
 		if err != nil {
-			nw.err = a.opts.Code(err)
+			nw.err = a.code(err)
 		} else {
 			nw.items, nw.loaded = got, true
 		}

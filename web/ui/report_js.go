@@ -113,7 +113,7 @@ func (a *app) loadReport(period string) {
 		return err
 	}, func(err error) {
 		if err != nil {
-			rs.failed(period, a.opts.Code(err))
+			rs.failed(period, a.code(err))
 		} else {
 			rs.got(period, got)
 		}

@@ -56,7 +56,7 @@ func (a *app) loadSchoolLife() {
 	}, func(err error) {
 		sl.loadSeq = 0
 		if err != nil {
-			sl.err = a.opts.Code(err)
+			sl.err = a.code(err)
 		} else {
 			sl.att = got
 		}

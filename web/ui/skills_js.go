@@ -130,7 +130,7 @@ func (a *app) loadEvaluations(period string) {
 		return err
 	}, func(err error) {
 		if err != nil {
-			sk.failed(period, a.opts.Code(err))
+			sk.failed(period, a.code(err))
 		} else {
 			sk.got(period, got)
 		}

@@ -97,7 +97,7 @@ func (a *app) loadWeek(monday time.Time) {
 		delete(tt.loading, key)
 		if err != nil {
 			if tt.monday.Equal(monday) {
-				tt.err = a.opts.Code(err)
+				tt.err = a.code(err)
 			}
 		} else {
 			tt.lessons[key] = got

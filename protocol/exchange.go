@@ -129,7 +129,7 @@ func counted(resp *Response) bool {
 
 func (s *Session) buildRequest(ex exchange) (*Request, error) {
 	k := s.st.dialect.Keys()
-	payload, err := json.Marshal(ex.payload)
+	payload, err := marshalPayload(ex.payload)
 	if err != nil {
 		return nil, fmt.Errorf("pronote: %s: encoding the request: %w", ex.name, err)
 	}

@@ -5,7 +5,8 @@
 //
 //   FAKEPRONOTE=out/fakepronote node --expose-gc wasm/ab.mjs out/ab/before dist
 //
-// Environment: AB_RUNS (default 40 journeys each, after 5 warm-up ones), AB_CONC_ROUNDS
+// Environment: AB_RUNS (default 40 journeys each), AB_WARMUP (default 50 warm-up journeys: V8
+// optimises the module for the first hundred or so), AB_CONC_ROUNDS
 // (default 7 batches of 20 concurrent journeys each).
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -13,7 +14,7 @@ import * as pawnote from "pawnote";
 import { startFake } from "./test/helpers.mjs";
 
 const RUNS = Number(process.env.AB_RUNS ?? 40);
-const WARMUP = 5;
+const WARMUP = Number(process.env.AB_WARMUP ?? 50);
 const CONC_ROUNDS = Number(process.env.AB_CONC_ROUNDS ?? 7);
 const range = { from: "2026-11-23", to: "2026-11-29" };
 const dirs = process.argv.slice(2);

@@ -150,11 +150,25 @@ func goldenAnswers(t *testing.T, p pronotetest.Profile, c goldenCall) []byte {
 		}
 		answers["parent/"+child.Name] = v
 	}
+	for account, v := range answers {
+		sameAsEncodingJSON(t, p.Name+" "+account, v)
+	}
 	out, err := json.MarshalIndent(answers, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return append(normalise(out), '\n')
+}
+
+// sameAsEncodingJSON checks that MarshalResult, which writes the WebAssembly module's
+// results, gives json.Marshal's bytes for v.
+func sameAsEncodingJSON(t *testing.T, what string, v any) {
+	t.Helper()
+	got, err := protocol.MarshalResult(v)
+	want, werr := json.Marshal(v)
+	if err != nil || werr != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s: MarshalResult gives %.300s (%v), json.Marshal %.300s (%v)", what, got, err, want, werr)
+	}
 }
 
 var (

@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"sync"
 	"syscall/js"
 
@@ -34,11 +33,11 @@ var sessions = &sessionTable{byID: map[int]*entry{}}
 
 // newObject registers e and returns its JavaScript session object.
 func (t *sessionTable) newObject(e *entry) (js.Value, error) {
-	user, err := json.Marshal(e.s.User())
+	user, err := protocol.MarshalResult(e.s.User())
 	if err != nil {
 		return js.Undefined(), err
 	}
-	periods, err := json.Marshal(e.s.Periods())
+	periods, err := protocol.MarshalResult(e.s.Periods())
 	if err != nil {
 		return js.Undefined(), err
 	}
@@ -126,7 +125,7 @@ func jsonJob[T any](f func(ctx context.Context) (T, error)) job {
 		if err != nil {
 			return js.Undefined(), err
 		}
-		b, err := json.Marshal(v)
+		b, err := protocol.MarshalResult(v)
 		if err != nil {
 			return js.Undefined(), err
 		}

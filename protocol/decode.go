@@ -11,7 +11,8 @@ import (
 
 // Values are decoded by shape, never by _T: {_T, V}, {V} and the bare value are all accepted
 // (§9.1). A reply is parsed once into a tree of Go values (objects, arrays, strings, float64,
-// bool); these helpers then read it without parsing again. They never fail: a missing or odd
+// bool; parseTree gives its strings and numbers as pointers, a tree built by hand may hold
+// them as they are); these helpers then read it without parsing again. They never fail: a missing or odd
 // value reads as its zero value.
 
 // obj is a JSON object of a parsed reply: its members in the order received. PRONOTE's objects
@@ -112,8 +113,12 @@ func (o obj) int(names ...string) int {
 
 func asString(v any) string {
 	switch x := unwrap(v).(type) {
+	case *string:
+		return *x
 	case string:
 		return x
+	case *float64:
+		return strconv.FormatFloat(*x, 'f', -1, 64)
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
@@ -135,13 +140,22 @@ func asList(v any) []obj {
 // asNumber accepts JSON numbers and number strings with a decimal comma.
 func asNumber(v any) (float64, bool) {
 	switch x := unwrap(v).(type) {
+	case *float64:
+		return *x, true
 	case float64:
 		return x, true
+	case *string:
+		return parseDecimal(*x)
 	case string:
-		f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(x), ",", "."), 64)
-		return f, err == nil
+		return parseDecimal(x)
 	}
 	return 0, false
+}
+
+// parseDecimal reads a number string, with a decimal point or comma.
+func parseDecimal(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64)
+	return f, err == nil
 }
 
 // dateOf is asTime as a Date, "" when absent or malformed.

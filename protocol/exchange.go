@@ -47,6 +47,11 @@ func (s *Session) roundTrip(ctx context.Context, ex exchange) (*reply, error) {
 	if err != nil {
 		return nil, err
 	}
+	if ctx.Done() == nil {
+		// Nothing can cancel ctx: no goroutine is needed to return early.
+		resp, err := s.do(ctx, ex.name, req)
+		return s.settle(ex, resp, err)
+	}
 	type result struct {
 		resp *Response
 		err  error
@@ -203,9 +208,9 @@ func (s *Session) decodeReply(ex exchange, resp *Response) (*reply, error) {
 		return nil, protoErr(ex.name, "reply has no dataSec/donneesSec")
 	case obj: // sent as it is, whatever the flags (§4.6)
 		inner = payload
-	case string:
+	case *string:
 		// Parsed once: parsing is the check that a candidate decoding is JSON.
-		err := wire.DecodeResponseFunc(s.st.flags, ex.recv, payload, func(plain []byte) bool {
+		err := wire.DecodeResponseFunc(s.st.flags, ex.recv, *payload, func(plain []byte) bool {
 			v, err := parseTree(plain)
 			inner = asObj(v)
 			return err == nil

@@ -8,9 +8,9 @@ import (
 	"unicode/utf8"
 )
 
-// parseTree parses one JSON value into a tree of obj, []any, string, float64, bool and nil (as
-// encoding/json's Unmarshal into an any, with obj for its maps), in one pass and without
-// reflection:
+// parseTree parses one JSON value into a tree of obj, []any, *string, *float64, bool and nil
+// (as encoding/json's Unmarshal into an any, with obj for its maps and pointers for its
+// strings and numbers), in one pass and without reflection:
 // a reply is read once, and encoding/json's validation scan, reflection and float parser were
 // a fifth of the WebAssembly module's CPU per call. Text that is not exactly one JSON value,
 // with optional surrounding space, is an error.
@@ -18,7 +18,9 @@ import (
 // Its garbage is kept low, the Go GC being a fifth of the module's CPU: the text becomes one
 // string that every string without escapes is a slice of (they keep the whole text alive, a
 // reply of some kilobytes), and an object's members (an array's values) are gathered on a
-// scratch stack, then copied into one slice of the exact size.
+// scratch stack, then copied into one slice of the exact size. Strings and numbers are held by
+// pointers into blocks of this parse (an any holding a string or a float64 is one allocation
+// each, the pointer none): the decoding helpers (decode.go) read both forms.
 func parseTree(text []byte) (any, error) {
 	p := parsers.Get().(*treeParser)
 	p.b, p.s, p.i, p.utf8 = text, string(text), 0, utf8.Valid(text)
@@ -44,6 +46,7 @@ func (p *treeParser) release() {
 	clear(p.values[:cap(p.values)])
 	p.members, p.values = p.members[:0], p.values[:0]
 	p.b, p.s = nil, ""
+	p.strs, p.nums = nil, nil // the tree keeps them: the next parse takes new blocks
 	parsers.Put(p)
 }
 
@@ -56,9 +59,30 @@ type treeParser struct {
 	b       []byte
 	s       string // b as a string, for the strings without escapes
 	i       int
-	utf8    bool     // b is valid UTF-8: its strings need no check of their own
-	members []member // the members of the objects being read, innermost last
-	values  []any    // the values of the arrays being read, innermost last
+	utf8    bool      // b is valid UTF-8: its strings need no check of their own
+	members []member  // the members of the objects being read, innermost last
+	values  []any     // the values of the arrays being read, innermost last
+	strs    []string  // the block the next string value goes in
+	nums    []float64 // the block the next number goes in
+}
+
+// treeBlock is the number of strings (numbers) a block holds.
+const treeBlock = 64
+
+func (p *treeParser) boxString(v string) *string {
+	if len(p.strs) == cap(p.strs) {
+		p.strs = make([]string, 0, treeBlock)
+	}
+	p.strs = append(p.strs, v)
+	return &p.strs[len(p.strs)-1]
+}
+
+func (p *treeParser) boxNumber(v float64) *float64 {
+	if len(p.nums) == cap(p.nums) {
+		p.nums = make([]float64, 0, treeBlock)
+	}
+	p.nums = append(p.nums, v)
+	return &p.nums[len(p.nums)-1]
 }
 
 func (p *treeParser) space() {
@@ -82,9 +106,17 @@ func (p *treeParser) value(depth int) (any, error) {
 	case c == '[':
 		return p.array(depth)
 	case c == '"':
-		return p.str()
+		v, err := p.str()
+		if err != nil {
+			return nil, err
+		}
+		return p.boxString(v), nil
 	case c == '-' || c >= '0' && c <= '9':
-		return p.number()
+		v, err := p.number()
+		if err != nil {
+			return nil, err
+		}
+		return p.boxNumber(v), nil
 	case p.word("true"):
 		return true, nil
 	case p.word("false"):
@@ -298,20 +330,20 @@ func (p *treeParser) hex4() (rune, bool) {
 }
 
 // number reads a JSON number; small integers, the usual case, skip strconv.
-func (p *treeParser) number() (any, error) {
+func (p *treeParser) number() (float64, error) {
 	start := p.i
 	if p.b[p.i] == '-' {
 		p.i++
 	}
 	digits := p.digits()
 	if digits == 0 || (digits > 1 && p.b[p.i-digits] == '0') {
-		return nil, errJSON
+		return 0, errJSON
 	}
 	simple := true
 	if p.i < len(p.b) && p.b[p.i] == '.' {
 		p.i++
 		if p.digits() == 0 {
-			return nil, errJSON
+			return 0, errJSON
 		}
 		simple = false
 	}
@@ -321,7 +353,7 @@ func (p *treeParser) number() (any, error) {
 			p.i++
 		}
 		if p.digits() == 0 {
-			return nil, errJSON
+			return 0, errJSON
 		}
 		simple = false
 	}
@@ -340,7 +372,7 @@ func (p *treeParser) number() (any, error) {
 	}
 	f, err := strconv.ParseFloat(string(text), 64)
 	if err != nil {
-		return nil, errJSON
+		return 0, errJSON
 	}
 	return f, nil
 }

@@ -26,8 +26,8 @@ func FuzzParseTree(f *testing.F) {
 	})
 }
 
-// asMaps turns a tree's obj values into maps (the last duplicate wins), to compare with
-// encoding/json's.
+// asMaps turns a tree's obj values into maps (the last duplicate wins) and its pointers into
+// the values, to compare with encoding/json's.
 func asMaps(v any) any {
 	switch x := v.(type) {
 	case obj:
@@ -42,6 +42,10 @@ func asMaps(v any) any {
 			out[i] = asMaps(e)
 		}
 		return out
+	case *string:
+		return *x
+	case *float64:
+		return *x
 	}
 	return v
 }

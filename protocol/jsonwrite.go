@@ -43,6 +43,10 @@ func appendPayload(dst []byte, v any, depth int) ([]byte, bool) {
 		return strconv.AppendBool(dst, x), true
 	case string:
 		return appendPlainString(dst, x)
+	case *string: // a value of a parsed reply (jsontree.go)
+		return appendPlainString(dst, *x)
+	case *float64:
+		return appendPayload(dst, *x, depth)
 	case int:
 		return strconv.AppendInt(dst, int64(x), 10), true
 	case int64:

@@ -115,10 +115,14 @@ func newSession(t Transport, o *Options) *Session {
 
 // lock takes the session's call token, or fails when ctx ends first.
 func (s *Session) lock(ctx context.Context) error {
-	select {
-	case s.sem <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
+	if ctx.Done() == nil {
+		s.sem <- struct{}{}
+	} else {
+		select {
+		case s.sem <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
 	if s.closed {
 		s.unlock()

@@ -22,7 +22,8 @@ type fetchTransport struct {
 // pronote.js, and Do then drives fetch itself (doDirect).
 var host struct {
 	fetch, abort js.Value
-	done         js.Func // the one callback every answer comes back through; never released
+	method       js.Value // hostMethod: makes a method's Promise in JavaScript (promise_js.go)
+	done         js.Func  // the one callback every answer comes back through; never released
 	mu           sync.Mutex
 	next         int
 	waiting      map[int]chan<- fetchAnswer
@@ -40,10 +41,10 @@ func takeHost(ns js.Value) {
 	h := ns.Get("_host")
 	ns.Delete("_host")
 	if h.Type() != js.TypeObject || h.Get("fetch").Type() != js.TypeFunction || h.Get("abort").Type() != js.TypeFunction {
-		host.fetch = js.Undefined()
+		host.fetch, host.method = js.Undefined(), js.Undefined()
 		return
 	}
-	host.fetch, host.abort = h.Get("fetch"), h.Get("abort")
+	host.fetch, host.abort, host.method = h.Get("fetch"), h.Get("abort"), h.Get("method")
 	host.waiting = map[int]chan<- fetchAnswer{}
 	host.done = js.FuncOf(fetchDone)
 }

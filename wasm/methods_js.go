@@ -105,7 +105,7 @@ func prepareExport(e *entry, args []js.Value) (job, js.Value, error) {
 
 // closeMethod: close() ends the session at once for new calls (CLOSED) and resolves when the
 // calls already started have settled.
-func closeMethod() js.Func {
+func closeMethod() js.Value {
 	return method(func(this js.Value, _ []js.Value) (job, js.Value, error) {
 		if _, err := sessions.lookup(this); err != nil && argumentOf(err) != "" {
 			return nil, js.Undefined(), err

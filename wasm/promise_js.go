@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"sync/atomic"
 	"syscall/js"
 )
 
@@ -18,13 +19,24 @@ type prepareFunc func(this js.Value, args []js.Value) (job, js.Value, error)
 // method is the one Promise helper: it wraps prepare as a JavaScript function that returns a
 // Promise. It never blocks inside the callback, releases every js.Func it creates once the
 // Promise settles, turns panics (in prepare or in the job) into rejections, and rejects with
-// an Error carrying a stable code. The returned js.Func lives as long as the namespace.
-func method(prepare prepareFunc) js.Func {
+// an Error carrying a stable code. The returned function lives as long as the namespace.
+//
+// With pronote.js, the Promise is made in JavaScript (its hostMethod), which hands this
+// function its resolve and reject with the call's this and arguments: one crossing per call.
+// Made from Go, it took a js.FuncOf for the executor and a nested call back into Go (issue 13).
+func method(prepare prepareFunc) js.Value {
+	if host.method.Type() == js.TypeFunction {
+		return host.method.Invoke(js.FuncOf(func(_ js.Value, a []js.Value) any {
+			start(a[0], a[1], func() (job, js.Value, error) { return prepare(a[2], a[3:]) })
+			return nil
+		}))
+	}
 	return js.FuncOf(func(this js.Value, args []js.Value) any {
 		return promise(func() (job, js.Value, error) { return prepare(this, args) })
-	})
+	}).Value
 }
 
+// promise makes the Promise from Go, for a module started without pronote.js.
 func promise(prepare func() (job, js.Value, error)) js.Value {
 	var resolve, reject js.Value
 	executor := js.FuncOf(func(_ js.Value, a []js.Value) any {
@@ -33,17 +45,24 @@ func promise(prepare func() (job, js.Value, error)) js.Value {
 	})
 	p := jsPromise.New(executor) // the executor runs synchronously
 	executor.Release()
+	start(resolve, reject, prepare)
+	return p
+}
+
+// start prepares the job inside the JavaScript call, then runs it on a goroutine and settles
+// the Promise with resolve or reject.
+func start(resolve, reject js.Value, prepare func() (job, js.Value, error)) {
 	work, signal, err := safePrepare(prepare)
 	if err != nil {
 		reject.Invoke(newError(err))
-		return p
+		return
 	}
 	ctx, stop, err := watch(signal)
 	if err != nil {
 		reject.Invoke(newError(err))
-		return p
+		return
 	}
-	go func() {
+	spawn(func() {
 		v, err := safeRun(ctx, work)
 		stop()
 		if err != nil {
@@ -51,8 +70,38 @@ func promise(prepare func() (job, js.Value, error)) js.Value {
 			return
 		}
 		resolve.Invoke(v)
-	}()
-	return p
+	})
+}
+
+// idleWorkers hands a job to a goroutine waiting for one; spawn starts a new goroutine when
+// none waits. A worker keeps its stack, grown by the calls before: each call on a new
+// goroutine grew a new one (copied at each doubling), and started one more goroutine.
+var (
+	idleWorkers = make(chan func())
+	idleCount   atomic.Int32
+)
+
+// maxIdleWorkers bounds the goroutines kept waiting after a burst of concurrent calls.
+const maxIdleWorkers = 4
+
+func spawn(f func()) {
+	select {
+	case idleWorkers <- f:
+	default:
+		go worker(f)
+	}
+}
+
+func worker(f func()) {
+	for {
+		f()
+		if idleCount.Add(1) > maxIdleWorkers {
+			idleCount.Add(-1)
+			return
+		}
+		f = <-idleWorkers
+		idleCount.Add(-1)
+	}
 }
 
 func safePrepare(prepare func() (job, js.Value, error)) (work job, signal js.Value, err error) {
@@ -76,10 +125,12 @@ func safeRun(ctx context.Context, work job) (v js.Value, err error) {
 // watch returns a context cancelled when signal aborts, and the function that detaches the
 // listener and releases it. An already aborted signal is an error (ABORTED).
 func watch(signal js.Value) (context.Context, func(), error) {
-	ctx, cancel := context.WithCancel(context.Background())
 	if signal.IsUndefined() {
-		return ctx, cancel, nil
+		// Nothing can cancel the call: a context that is never done lets the session skip
+		// the goroutine and select that watch a cancellable one (Session.roundTrip).
+		return context.Background(), func() {}, nil
 	}
+	ctx, cancel := context.WithCancel(context.Background())
 	if signal.Get("aborted").Truthy() {
 		cancel()
 		return ctx, cancel, context.Canceled

@@ -97,7 +97,7 @@ func (t *sessionTable) drop(id int) *entry {
 }
 
 // sessionMethod wraps a session method: it finds the session behind this, then prepares.
-func sessionMethod(prepare func(e *entry, args []js.Value) (job, js.Value, error)) js.Func {
+func sessionMethod(prepare func(e *entry, args []js.Value) (job, js.Value, error)) js.Value {
 	return method(func(this js.Value, args []js.Value) (job, js.Value, error) {
 		e, err := sessions.lookup(this)
 		if err != nil {

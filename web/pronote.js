@@ -130,7 +130,7 @@ export function isPronoteError(err) {
 // host is what the module calls JavaScript for, handed over at start in the namespace's _host
 // (wasm/fetch_js.go): one crossing per request and one per answer, where building the request
 // and reading the response member by member from Go took some sixty (issue 13).
-const host = { fetch: hostFetch, abort: hostAbort };
+const host = { fetch: hostFetch, abort: hostAbort, method: hostMethod };
 const inFlight = new Map(); // request id → its AbortController
 
 /**
@@ -166,6 +166,18 @@ async function hostFetch(id, request, body, done) {
     inFlight.delete(id);
   }
   done(...answer);
+}
+
+/**
+ * hostMethod makes the JavaScript method for one of the module's functions: each call returns
+ * a Promise and calls fn(resolve, reject, this, ...args) at once, so the module gets the
+ * Promise's functions without a callback of its own. fn never throws.
+ * @param {Function} fn
+ */
+function hostMethod(fn) {
+  return function (...args) {
+    return new Promise((resolve, reject) => fn(resolve, reject, this, ...args));
+  };
 }
 
 /** hostAbort aborts the request id, if it is still in flight. @param {number} id */

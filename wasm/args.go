@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -36,42 +35,9 @@ type callArgs struct {
 	Onglet int `json:"onglet"`
 }
 
-// decodeQueryJSON decodes a typed method's query into q: the options object's JSON text (""
-// for none) without its signal, with the positional arguments' JSON texts set by name over
-// it. It is strict: an unknown member or one of the wrong type is an *ArgumentError naming
-// it, never quoting its value.
-func decodeQueryJSON(text string, positional map[string]string, q any) error {
-	if len(positional) == 0 && !strings.Contains(text, `"signal"`) {
-		// The usual case, an options object alone and no signal: decoded as it is, without
-		// the merge below (a map, a second encoding, most of a call's argument cost).
-		if text == "" {
-			return nil
-		}
-		dec := json.NewDecoder(strings.NewReader(text))
-		dec.DisallowUnknownFields()
-		return decodeError("query", dec.Decode(q))
-	}
-	members := map[string]json.RawMessage{}
-	if text != "" {
-		if json.Unmarshal([]byte(text), &members) != nil {
-			return argError("query", "must be an object")
-		}
-	}
-	delete(members, "signal")
-	for name, v := range positional {
-		members[name] = json.RawMessage(v)
-	}
-	merged, err := json.Marshal(members)
-	if err != nil {
-		return argError("query", "cannot be converted to JSON")
-	}
-	dec := json.NewDecoder(bytes.NewReader(merged))
-	dec.DisallowUnknownFields()
-	return decodeError("query", dec.Decode(q))
-}
-
-// decodeArgs decodes the JSON text of an options object into v. A field of the wrong type is
-// reported by its name; the value never appears in the error.
+// decodeArgs decodes the JSON text of an object into v (onTwoFactor's answer, which crosses
+// as JSON; options objects are read member by member, jsdecode_js.go). A field of the wrong
+// type is reported by its name; the value never appears in the error.
 func decodeArgs(name string, text string, v any) error {
 	if text == "" {
 		return nil

@@ -131,29 +131,3 @@ func TestCodesAndMessages(t *testing.T) {
 		}
 	}
 }
-
-// TestDecodeQuery: a typed method's query is read strictly, positional arguments over the
-// options object, the signal left out, and no value ever quoted in an error.
-func TestDecodeQuery(t *testing.T) {
-	type q struct {
-		ID   string `json:"id"`
-		Read *bool  `json:"read,omitempty"`
-		From string `json:"from,omitempty"`
-	}
-	var got q
-	if err := decodeQueryJSON(`{"from":"2026-11-23","signal":{}}`, map[string]string{"id": `"n1"`, "read": "false"}, &got); err != nil {
-		t.Fatal(err)
-	}
-	if got.ID != "n1" || got.Read == nil || *got.Read || got.From != "2026-11-23" {
-		t.Errorf("query = %+v", got)
-	}
-	for text, arg := range map[string]string{`{"form":"x"}`: "form", `{"from":5}`: "from", `[1]`: "query", `{"id":{"secret-value":1}}`: "id"} {
-		err := decodeQueryJSON(text, nil, &q{})
-		if argumentOf(err) != arg || strings.Contains(err.Error(), "secret-value") || strings.Contains(err.Error(), "5") {
-			t.Errorf("%s: %v, want argument %q", text, err, arg)
-		}
-	}
-	if err := decodeQueryJSON("", map[string]string{"id": "3"}, &q{}); argumentOf(err) != "id" {
-		t.Errorf("a positional of the wrong type: %v", err)
-	}
-}

@@ -78,5 +78,3 @@ func BenchmarkResultMemberByMember(b *testing.B) {
 		}
 	}
 }
-
-var jsArray = js.Global().Get("Array")

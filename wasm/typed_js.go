@@ -12,7 +12,7 @@ import (
 // typed adapts a typed session method of the shape (ctx, Query) (Result, error) to
 // JavaScript: its query is an options object, or is built from the leading positional
 // arguments named by positional (e.g. markNewsRead(id, read) has positional "id", "read")
-// followed by an options object. The query is decoded from JSON into Q strictly (a field of
+// followed by an options object. The query is read into Q strictly (readObject: a field of
 // the wrong type or an unknown one is INVALID_ARGUMENT naming it), then checked by the Go
 // method itself, so JavaScript and Go refuse the same queries in the same words. The
 // options' signal aborts the call; the result crosses as JSON.
@@ -27,34 +27,30 @@ func typed[Q, R any](call func(*protocol.Session, context.Context, Q) (R, error)
 	}
 }
 
-// decodeQuery reads the positional arguments and the options object after them into q.
+// decodeQuery reads the positional arguments and the options object after them into q,
+// strictly (readObject).
 func decodeQuery(args []js.Value, positional []string, q any) (js.Value, error) {
-	fields := map[string]string{}
+	var over map[string]js.Value
 	for i, name := range positional {
 		if i >= len(args) || args[i].IsUndefined() {
 			continue
 		}
-		text, err := toJSON(args[i], name, false)
-		if err != nil {
-			return js.Undefined(), err
+		if over == nil {
+			over = make(map[string]js.Value, len(positional))
 		}
-		fields[name] = text
+		over[name] = args[i]
 	}
 	opts, err := optionsOf(args, len(positional), "query")
 	if err != nil {
 		return js.Undefined(), err
 	}
 	signal := js.Undefined()
-	text := ""
 	if !opts.IsUndefined() {
 		if signal, err = signalOf(opts); err != nil {
 			return js.Undefined(), err
 		}
-		if text, err = toJSON(opts, "query", true); err != nil {
-			return js.Undefined(), err
-		}
 	}
-	return signal, decodeQueryJSON(text, fields, q)
+	return signal, readObject(opts, q, true, over)
 }
 
 // typedVoid is typed for a method that resolves with undefined (a write such as

@@ -17,6 +17,7 @@ var (
 	jsPromise = js.Global().Get("Promise")
 
 	jsUint8Array = js.Global().Get("Uint8Array")
+	jsArray      = js.Global().Get("Array")
 )
 
 // fromJSON turns JSON text made by encoding/json into a plain JavaScript value.
@@ -69,11 +70,7 @@ func decodeOptions(args []js.Value, i int, name string, v any) (signal js.Value,
 	if err != nil {
 		return js.Undefined(), err
 	}
-	text, err := toJSON(opts, name, true) // functions and the AbortSignal have no JSON form
-	if err != nil {
-		return js.Undefined(), err
-	}
-	return signal, decodeArgs(name, text, v)
+	return signal, readObject(opts, v, false, nil)
 }
 
 // signalOf returns opts.signal when it is an AbortSignal, undefined when absent.

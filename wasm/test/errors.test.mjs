@@ -114,12 +114,29 @@ describe("INVALID_ARGUMENT names the argument", () => {
       [() => s.call(), "name"], [() => s.call("Page", [1]), "data"], [() => s.call("Page", null, { onglet: "x" }), "onglet"],
       [() => s.call("Page", null, { onglet: -1 }), "onglet"], [() => s.selectChild(3), "child"],
       [() => s.timetable.call({}, { week: 3 }), "this"],
+      [() => s.grades({ period: { "secret-value": 1 } }), "period"], [() => s.grades({ period: ["x"] }), "period"],
+      [() => s.download({ name: 5, kind: "file" }), "attachment.name"],
+      [() => s.download({ name: "a", kind: "file", bogus: "secret" }), "attachment.bogus"],
+      [() => s.download([]), "attachment"], [() => s.markNewsRead(3), "id"],
+      [() => s.markNewsRead("n1", "yes"), "read"], [() => s.markNewsRead("n1", true, { id: "n2", extra: 1 }), "extra"],
+      [() => s.homework({ from: "2026-11-23", to: 20261129 }), "to"],
     ];
     for (const [f, arg] of bad) {
       const err = await rejection(f());
       assertError(err, "INVALID_ARGUMENT");
       assert.equal(err.argument, arg, `${f}: ${err.message}`);
+      assert.doesNotMatch(err.message, /secret|20261129/, "an error never quotes the value");
     }
+    // What JSON.stringify would leave out is not an unknown option: a signal, a function, an
+    // undefined member; null, NaN and Infinity read as absent; a Date reads as its toJSON.
+    const week = { from: "2026-11-23", to: "2026-11-29" };
+    const ac = new AbortController();
+    const hw = await s.homework({ ...week, signal: ac.signal, onWhatever() {}, extra: undefined });
+    assert.ok(Array.isArray(hw));
+    assert.deepEqual(await s.homework({ ...week, to: null }), await s.homework({ from: week.from }));
+    assert.deepEqual(await s.timetable({ ...week, week: NaN }), await s.timetable(week));
+    const date = { toJSON: () => "2026-11-23" };
+    assert.deepEqual(await s.homework({ from: date, to: week.to }), hw);
     await s.close();
   });
 });

@@ -18,8 +18,8 @@ import (
 // Its garbage is kept low, the Go GC being a fifth of the module's CPU: the text becomes one
 // string that every string without escapes is a slice of (they keep the whole text alive, a
 // reply of some kilobytes), and an object's members (an array's values) are gathered on a
-// scratch stack, then copied into one slice of the exact size. Strings and numbers are held by
-// pointers into blocks of this parse (an any holding a string or a float64 is one allocation
+// scratch stack, then copied into a block of members of this parse. Strings and numbers are
+// held by pointers into blocks of this parse (an any holding a string or a float64 is one allocation
 // each, the pointer none): the decoding helpers (decode.go) read both forms.
 func parseTree(text []byte) (any, error) {
 	p := parsers.Get().(*treeParser)
@@ -46,7 +46,7 @@ func (p *treeParser) release() {
 	clear(p.values[:cap(p.values)])
 	p.members, p.values = p.members[:0], p.values[:0]
 	p.b, p.s = nil, ""
-	p.strs, p.nums = nil, nil // the tree keeps them: the next parse takes new blocks
+	p.objs, p.strs, p.nums = nil, nil, nil // the tree keeps them: the next parse takes new blocks
 	parsers.Put(p)
 }
 
@@ -62,12 +62,27 @@ type treeParser struct {
 	utf8    bool      // b is valid UTF-8: its strings need no check of their own
 	members []member  // the members of the objects being read, innermost last
 	values  []any     // the values of the arrays being read, innermost last
+	objs    []member  // the block the next object's members go in
 	strs    []string  // the block the next string value goes in
 	nums    []float64 // the block the next number goes in
 }
 
 // treeBlock is the number of strings (numbers) a block holds.
 const treeBlock = 64
+
+// objMembers returns an object's members, n of them, from the parse's block of members (a
+// slice of its own for an object larger than a block).
+func (p *treeParser) objMembers(n int) obj {
+	if n > treeBlock {
+		return make(obj, n)
+	}
+	if cap(p.objs)-len(p.objs) < n {
+		p.objs = make([]member, 0, 4*treeBlock)
+	}
+	m := p.objs[len(p.objs) : len(p.objs)+n : len(p.objs)+n]
+	p.objs = p.objs[:len(p.objs)+n]
+	return m
+}
 
 func (p *treeParser) boxString(v string) *string {
 	if len(p.strs) == cap(p.strs) {
@@ -172,7 +187,7 @@ func (p *treeParser) object(depth int) (any, error) {
 			p.i++
 		case '}':
 			p.i++
-			m := make(obj, len(p.members)-base)
+			m := p.objMembers(len(p.members) - base)
 			copy(m, p.members[base:])
 			clear(p.members[base:])
 			p.members = p.members[:base]
@@ -220,27 +235,39 @@ func (p *treeParser) array(depth int) (any, error) {
 
 // str reads a string; the common case, without escapes and in valid UTF-8, is one slice.
 func (p *treeParser) str() (string, error) {
-	p.i++ // "
-	start := p.i
-	for p.i < len(p.b) {
-		c := p.b[p.i]
-		switch {
-		case c == '"':
-			s := p.s[start:p.i]
-			p.i++
-			if !p.utf8 && !utf8.ValidString(s) {
-				return string([]rune(s)), nil // invalid bytes become U+FFFD, as in encoding/json
-			}
-			return s, nil
-		case c == '\\':
-			return p.escaped(start)
-		case c < 0x20:
-			return "", errJSON
-		}
-		p.i++
+	b := p.b
+	start := p.i + 1 // after the "
+	i := start
+	for i < len(b) && !strStops[b[i]] {
+		i++
 	}
-	return "", errJSON
+	p.i = i
+	if i == len(b) {
+		return "", errJSON
+	}
+	switch b[i] {
+	case '"':
+		s := p.s[start:i]
+		p.i++
+		if !p.utf8 && !utf8.ValidString(s) {
+			return string([]rune(s)), nil // invalid bytes become U+FFFD, as in encoding/json
+		}
+		return s, nil
+	case '\\':
+		return p.escaped(start)
+	}
+	return "", errJSON // a control character
 }
+
+// strStops are the bytes that end the plain run of a string: the closing quote, a backslash
+// and the control characters, which JSON does not allow as they are.
+var strStops = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
 
 // escaped finishes a string that holds escapes, from its first byte at start.
 func (p *treeParser) escaped(start int) (string, error) {

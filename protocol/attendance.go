@@ -200,7 +200,7 @@ func labels(items []obj) []string {
 }
 
 func (s *Session) dateTimeOf(v any) DateTime {
-	if t, ok := asTime(v, s.today()); ok {
+	if t, ok := asTime(v, s.today); ok {
 		return fmtDateTime(t)
 	}
 	return ""
@@ -222,12 +222,12 @@ func (s *Session) delayFrom(it obj) Delay {
 // programmation: its slot is dateDebut..dateFin (fields as pawnote's types name them; protocol.md
 // does not list them).
 func (s *Session) punishmentFrom(it obj) Punishment {
-	p := Punishment{ID: it.str("N"), Date: dateOf(it.get("dateDemande"), s.today()), Nature: it.obj("nature").str("L"),
+	p := Punishment{ID: it.str("N"), Date: dateOf(it.get("dateDemande"), s.today), Nature: it.obj("nature").str("L"),
 		Reasons: labels(it.list("listeMotifs")), GivenBy: it.obj("demandeur").str("L"), Exclusion: it.flag("estUneExclusion"),
 		Homework: it.str("travailAFaire"), Circumstances: it.str("circonstances"), Duration: it.int("duree"),
 		Schedule: []ScheduledSlot{}}
 	for _, slot := range it.list("programmation") {
-		t, ok := asTime(slot.get("date"), s.today())
+		t, ok := asTime(slot.get("date"), s.today)
 		if !ok {
 			continue
 		}
@@ -236,9 +236,9 @@ func (s *Session) punishmentFrom(it obj) Punishment {
 		}
 		p.Schedule = append(p.Schedule, ScheduledSlot{Date: fmtDateTime(t), Duration: slot.int("duree")})
 	}
-	if start, ok := asTime(it.get("dateDebut"), s.today()); ok && len(p.Schedule) == 0 {
+	if start, ok := asTime(it.get("dateDebut"), s.today); ok && len(p.Schedule) == 0 {
 		slot := ScheduledSlot{Date: fmtDateTime(start)}
-		if end, ok := asTime(it.get("dateFin"), s.today()); ok && end.After(start) {
+		if end, ok := asTime(it.get("dateFin"), s.today); ok && end.After(start) {
 			slot.Duration = int(end.Sub(start) / time.Minute)
 		}
 		p.Schedule = append(p.Schedule, slot)
@@ -262,7 +262,7 @@ func (s *Session) slotStart(day time.Time, place int) time.Time {
 // rubrique's): the remark kinds are the school's own list (protocol.md is silent on these
 // fields; the names are those of pawnote's types).
 func (s *Session) observationFrom(it obj) Observation {
-	o := Observation{ID: it.str("N"), Date: dateOf(it.get("date"), s.today()), Kind: it.str("L"),
+	o := Observation{ID: it.str("N"), Date: dateOf(it.get("date"), s.today), Kind: it.str("L"),
 		Subject: it.obj("matiere").str("L"), Teacher: it.obj("demandeur").str("L"), Text: it.str("commentaire")}
 	if o.Kind == "" {
 		o.Kind = it.obj("rubrique").str("L")

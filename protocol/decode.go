@@ -159,22 +159,28 @@ func parseDecimal(s string) (float64, bool) {
 }
 
 // dateOf is asTime as a Date, "" when absent or malformed.
-func dateOf(v any, ref time.Time) Date {
+func dateOf(v any, ref func() time.Time) Date {
 	if t, ok := asTime(v, ref); ok {
 		return fmtDate(t)
 	}
 	return ""
 }
 
-// asTime parses a PRONOTE date or date-time; ok is false when absent or malformed.
-func asTime(v any, ref time.Time) (time.Time, bool) {
+// asTime parses a PRONOTE date or date-time; ok is false when absent or malformed. ref gives
+// the day the school year of a date without its year is taken from: it is called only for
+// such a date (time.Now is two calls out of the WebAssembly module, and the decoders read
+// dozens of dates per reply).
+func asTime(v any, ref func() time.Time) (time.Time, bool) {
 	s := asString(v)
 	if s == "" {
 		return time.Time{}, false
 	}
-	t, err := wire.ParseDate(s, ref)
+	t, err := wire.ParseDateFunc(s, ref)
 	return t, err == nil
 }
+
+// at is a ref for asTime that is always t.
+func at(t time.Time) func() time.Time { return func() time.Time { return t } }
 
 // fmtDate, fmtDateTime and parseDay handle dates by hand: with them, time.Format and
 // time.Parse stay out of the WebAssembly module, which has a size budget.

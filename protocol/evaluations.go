@@ -63,7 +63,7 @@ var evaluationsCall = endpoint[EvaluationsQuery, []Evaluation]{
 }
 
 func (s *Session) evaluationFrom(it obj) Evaluation {
-	e := Evaluation{ID: it.str("N"), Name: it.str("L"), Date: dateOf(it.get("date"), s.today()),
+	e := Evaluation{ID: it.str("N"), Name: it.str("L"), Date: dateOf(it.get("date"), s.today),
 		Subject: it.obj("matiere").str("L"), Teacher: it.obj("individu").str("L"),
 		Coefficient: numOf(it, "coefficient"), Description: it.str("descriptif"), Skills: []Skill{}}
 	for _, l := range it.list("listeNiveauxDAcquisitions") {

@@ -70,7 +70,7 @@ func (s *Session) gradeFrom(it obj) Grade {
 	if g.Comment == "" {
 		g.Comment = it.str("commentaireSurNote")
 	}
-	if t, ok := asTime(it.get("date"), s.today()); ok {
+	if t, ok := asTime(it.get("date"), s.today); ok {
 		g.Date = fmtDate(t)
 	}
 	if m := markOf(it.str("note")); m != nil {

@@ -66,7 +66,7 @@ func (s *Session) homeworkFrom(it obj) Homework {
 	h := Homework{ID: it.str("N"), Subject: it.obj("Matiere").str("L"), HTML: it.str("descriptif"),
 		Done: it.flag("TAFFait"), Color: it.str("CouleurFond"), Attachments: []Attachment{}}
 	h.Text = htmlText(h.HTML)
-	today := s.today()
+	today := s.today // read only for a date without its year
 	if t, ok := asTime(it.get("PourLe"), today); ok {
 		h.Due = fmtDate(t)
 	}

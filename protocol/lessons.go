@@ -68,17 +68,17 @@ var lessonContentsCall = endpoint[LessonContentsQuery, []LessonContent]{
 // lessonContentFrom decodes one ListeCahierDeTextes item; items without a date are skipped.
 // Without DateFin, the entry is taken to end when it starts (protocol.md gives no other rule).
 func (s *Session) lessonContentFrom(it obj) (LessonContent, bool) {
-	start, ok := asTime(it.get("Date"), s.today())
+	start, ok := asTime(it.get("Date"), s.today)
 	if !ok {
 		return LessonContent{}, false
 	}
-	end, ok := asTime(it.get("DateFin"), s.today())
+	end, ok := asTime(it.get("DateFin"), s.today)
 	if !ok || end.Before(start) {
 		end = start
 	}
 	c := LessonContent{ID: it.str("N"), LessonID: it.obj("cours").str("N"), Subject: it.obj("Matiere").str("L"),
 		Teachers: itemLabels(it.list("listeProfesseurs")), Groups: itemLabels(it.list("listeGroupes")),
-		Start: fmtDateTime(start), End: fmtDateTime(end), HomeworkDue: dateOf(it.get("dateTAF"), s.today()),
+		Start: fmtDateTime(start), End: fmtDateTime(end), HomeworkDue: dateOf(it.get("dateTAF"), s.today),
 		Contents: []LessonContentItem{}}
 	for _, ct := range it.list("listeContenus") {
 		item := LessonContentItem{Title: ct.str("L"), HTML: ct.str("descriptif"), Category: ct.obj("categorie").str("L"),

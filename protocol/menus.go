@@ -102,7 +102,7 @@ var (
 // menuDayFrom reads a ListeJours item. A meal of a kind other than dinner is taken as lunch and
 // a course of an unknown kind as "other": the food is what the reader is after.
 func (s *Session) menuDayFrom(it obj) MenuDay {
-	d := MenuDay{Date: dateOf(it.get("Date"), s.today()), Meals: []Meal{}}
+	d := MenuDay{Date: dateOf(it.get("Date"), s.today), Meals: []Meal{}}
 	for _, m := range it.list("ListeRepas") {
 		meal := Meal{Kind: kindOr(mealKinds, m.int("G"), "lunch"), Courses: []Course{}}
 		for _, c := range m.list("ListePlats") {

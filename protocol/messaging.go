@@ -166,7 +166,7 @@ func messagesData(discussion obj, markRead bool) map[string]any {
 func (s *Session) messageFrom(it obj) Message {
 	m := Message{ID: it.str("N"), Author: it.str("public_gauche"), Mine: it.flag("emetteur"),
 		Attachments: s.attachmentsOf(it, "listeDocumentsJoints")}
-	if t, ok := asTime(it.get("date"), s.today()); ok {
+	if t, ok := asTime(it.get("date"), s.today); ok {
 		m.Date = fmtDateTime(t)
 	}
 	if m.Mine {

@@ -104,11 +104,11 @@ func (s *Session) newsFrom(it obj, categories map[string]string) News {
 			n.Category = categories[cat.str("N")]
 		}
 	}
-	if t, ok := asTime(it.get("dateCreation"), s.today()); ok {
+	if t, ok := asTime(it.get("dateCreation"), s.today); ok {
 		n.Created = fmtDateTime(t)
 	}
-	n.Start = dateOf(it.get("dateDebut"), s.today())
-	n.End = dateOf(it.get("dateFin"), s.today())
+	n.Start = dateOf(it.get("dateDebut"), s.today)
+	n.End = dateOf(it.get("dateFin"), s.today)
 	n.Attachments = s.attachmentsOf(it, "listePiecesJointes")
 	for i, q := range it.list("listeQuestions") {
 		if !n.Survey && i == 0 {

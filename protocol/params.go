@@ -23,10 +23,10 @@ func (s *Session) readParameters(data obj) error {
 		p.Version = v
 		s.st.dialect = wire.DialectOf(v)
 	}
-	ref := s.now()
+	ref := at(s.now())
 	if t, ok := asTime(data.get("DateDemo"), ref); ok {
 		p.DemoDate = fmtDate(t)
-		ref = t
+		ref = at(t)
 	}
 	p.FirstMonday, p.FirstDate, p.LastDate = dateOf(g.get("PremierLundi"), ref), dateOf(g.get("PremiereDate"), ref), dateOf(g.get("DerniereDate"), ref)
 	if p.FirstMonday == "" {
@@ -72,7 +72,7 @@ func parseVersion(s string) (wire.Version, bool) {
 
 var periodKinds = map[int]string{1: "trimester", 2: "semester", 3: "year"}
 
-func periodFrom(it obj, ref time.Time) Period {
+func periodFrom(it obj, ref func() time.Time) Period {
 	p := Period{ID: it.str("N"), Name: it.str("L"), Kind: "other"}
 	if k, ok := periodKinds[it.int("G")]; ok {
 		p.Kind = k

@@ -110,14 +110,14 @@ func timetableData(who subject, week int) map[string]any {
 
 // lessonFrom decodes one ListeCours item; items without a start date are skipped.
 func (s *Session) lessonFrom(it obj) (Lesson, bool) {
-	start, ok := asTime(it.get("DateDuCours"), s.today())
+	start, ok := asTime(it.get("DateDuCours"), s.today)
 	if !ok {
 		return Lesson{}, false
 	}
 	l := Lesson{ID: it.str("N"), Start: fmtDateTime(start), Status: it.str("Statut"),
 		Cancelled: it.flag("estAnnule"), Exempted: it.flag("dispenseEleve"),
 		Color: it.str("CouleurFond"), Memo: it.str("memo"), Teachers: []string{}, Rooms: []string{}, Groups: []string{}}
-	end, ok := asTime(it.get("DateDuCoursFin"), s.today())
+	end, ok := asTime(it.get("DateDuCoursFin"), s.today)
 	if !ok {
 		end = s.lessonEnd(start, it.int("place"), it.int("duree"))
 	}

@@ -79,9 +79,8 @@ func (s *Session) readGradePeriods(r obj) {
 			chosen = it
 		}
 	}
-	ref := s.today()
 	for _, p := range chosen.list("listePeriodes") {
-		period := periodFrom(p, ref)
+		period := periodFrom(p, s.today)
 		for _, known := range s.acct.periods {
 			if known.ID == period.ID || (known.Name == period.Name && period.Start == "") {
 				period.Kind, period.Start, period.End = known.Kind, known.Start, known.End

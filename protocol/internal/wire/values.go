@@ -15,24 +15,34 @@ var ErrValue = errors.New("wire: malformed value")
 // ParseDate reads the date formats PRONOTE sends (§9.4), as naive local school time (UTC
 // location, never converted). dd/mm dates take their year from ref's school year.
 func ParseDate(s string, ref time.Time) (time.Time, error) {
+	return ParseDateFunc(s, func() time.Time { return ref })
+}
+
+// ParseDateFunc is ParseDate with the reference day given by a function, called only for a
+// date without its year.
+func ParseDateFunc(s string, ref func() time.Time) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	date, clock, _ := strings.Cut(s, " ")
-	parts := strings.Split(date, "/")
-	if len(parts) < 2 || len(parts) > 3 {
+	d, rest, ok1 := strings.Cut(date, "/")
+	mo, y, hasYear := strings.Cut(rest, "/")
+	if !ok1 || strings.Contains(y, "/") {
 		return time.Time{}, fmt.Errorf("%w: date %q", ErrValue, s)
 	}
-	day, err1 := strconv.Atoi(parts[0])
-	month, err2 := strconv.Atoi(parts[1])
-	year := schoolYearOf(ref, month)
+	day, err1 := strconv.Atoi(d)
+	month, err2 := strconv.Atoi(mo)
+	var year int
 	var err3 error
-	if len(parts) == 3 {
-		year, err3 = strconv.Atoi(parts[2])
-		if len(parts[2]) <= 2 {
+	if hasYear {
+		year, err3 = strconv.Atoi(y)
+		if len(y) <= 2 {
 			year += 2000
 		}
 	}
 	if err1 != nil || err2 != nil || err3 != nil || day < 1 || day > 31 || month < 1 || month > 12 {
 		return time.Time{}, fmt.Errorf("%w: date %q", ErrValue, s)
+	}
+	if !hasYear {
+		year = schoolYearOf(ref(), month)
 	}
 	h, m, sec, err := parseClock(clock)
 	if err != nil {

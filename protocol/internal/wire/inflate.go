@@ -216,8 +216,9 @@ func (f *inflater) sym(h *huffman) int {
 	if f.nb < 15 {
 		f.refill()
 	}
-	s, n := int(h.table[f.b&(1<<tableBits-1)]>>4), uint(h.table[f.b&(1<<tableBits-1)]&15)
-	if n == 0 {
+	e := h.table[f.b&(1<<tableBits-1)]
+	s, n := int(e>>4), uint(e&15)
+	if e == 0 {
 		if s, n = h.slow(f.b); n == 0 {
 			return -1
 		}

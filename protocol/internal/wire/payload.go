@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"io"
 	"strings"
 	"sync"
 )
@@ -196,18 +195,15 @@ func quoteHex(b []byte) json.RawMessage {
 	return json.RawMessage(`"` + strings.ToUpper(hex.EncodeToString(b)) + `"`)
 }
 
-// Deflate writers (about 1 MB of state each) and readers are pooled: a session compresses every
-// request and inflates every reply, and allocating them anew was a third of the native client's
-// CPU. The writers are flate.BestSpeed: its Reset is a few assignments, where level 6 clears
-// 640 KB of match tables for each payload of a few hundred bytes (5 % of the WebAssembly
-// module's CPU per request, issue 13); any level inflates alike.
-var (
-	writers = sync.Pool{New: func() any {
-		w, _ := flate.NewWriter(nil, flate.BestSpeed) // a valid level: no error
-		return w
-	}}
-	readers = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
-)
+// Deflate writers (about 1 MB of state each) are pooled: a session compresses every request,
+// and allocating them anew was a third of the native client's CPU. The writers are
+// flate.BestSpeed: its Reset is a few assignments, where level 6 clears 640 KB of match tables
+// for each payload of a few hundred bytes (5 % of the WebAssembly module's CPU per request,
+// issue 13); any level inflates alike. Replies are inflated by inflateInto (inflate.go).
+var writers = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed) // a valid level: no error
+	return w
+}}
 
 func deflate(b []byte) []byte {
 	var buf bytes.Buffer
@@ -221,15 +217,12 @@ func deflate(b []byte) []byte {
 
 // inflate writes the inflated b into out (reset first) and returns its bytes.
 func inflate(b []byte, out *bytes.Buffer) ([]byte, error) {
-	r := readers.Get().(io.ReadCloser)
-	defer readers.Put(r)
-	if err := r.(flate.Resetter).Reset(bytes.NewReader(b), nil); err != nil {
-		return nil, ErrPayload
-	}
 	out.Reset()
 	out.Grow(4 * len(b))
-	if _, err := out.ReadFrom(io.LimitReader(r, maxInflated+1)); err != nil || out.Len() > maxInflated {
-		return nil, ErrPayload
+	p, err := inflateInto(out.AvailableBuffer(), b, maxInflated)
+	if err != nil {
+		return nil, err
 	}
-	return out.Bytes(), nil
+	*out = *bytes.NewBuffer(p) // out keeps the array if inflateInto had to grow it
+	return p, nil
 }

@@ -3,12 +3,12 @@ package protocol
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pronote-web/pronote/protocol/internal/wire"
 )
@@ -155,16 +155,58 @@ func (s *Session) buildRequest(ex exchange) (*Request, error) {
 	return &Request{Method: "POST", URL: url, Header: s.headers("application/json"), Body: body}, nil
 }
 
-// appendJSONString appends v as a JSON string, as encoding/json writes it.
-func appendJSONString(dst []byte, v string) []byte {
-	for i := 0; i < len(v); i++ {
-		if c := v[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			b, _ := json.Marshal(v) // a string always encodes
-			return append(dst, b...)
+// appendJSONString appends v as a JSON string, as encoding/json writes it: HTML characters,
+// control characters, U+2028 and U+2029 escaped, invalid UTF-8 as U+FFFD. The request
+// envelope, the payloads (jsonwrite.go) and the results (jsonresult.go) write their strings
+// with it.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(append(b, s[start:i]...), `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		default:
+			i += n
+			continue
+		}
+		i += n
+		start = i
 	}
-	return append(append(append(dst, '"'), v...), '"')
+	return append(append(b, s[start:]...), '"')
 }
+
+const hexDigits = "0123456789abcdef"
 
 func (s *Session) headers(contentType string) map[string]string {
 	h := map[string]string{"User-Agent": UserAgent}

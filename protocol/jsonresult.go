@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
-	"unicode/utf8"
 )
 
 // MarshalResult is json.Marshal for the results of the typed calls, byte for byte. The
@@ -92,58 +91,8 @@ func (w *resultWriter) num(f float64) {
 	}
 }
 
-const hexDigits = "0123456789abcdef"
-
-// str writes s as encoding/json does: HTML characters, control characters, U+2028 and U+2029
-// escaped, invalid UTF-8 as U+FFFD.
-func (w *resultWriter) str(s string) {
-	b := append(w.b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			b = append(append(b, s[start:i]...), `\ufffd`...)
-			i += n
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += n
-			start = i
-			continue
-		}
-		i += n
-	}
-	w.b = append(append(b, s[start:]...), '"')
-}
+// str writes s as encoding/json does.
+func (w *resultWriter) str(s string) { w.b = appendJSONString(w.b, s) }
 
 // field writes ,"name": then v; the omit* variants skip the member when it is empty, as
 // omitempty does.

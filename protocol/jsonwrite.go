@@ -5,15 +5,14 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"unicode/utf8"
 )
 
 // marshalPayload encodes a request payload exactly as json.Marshal does. The payloads are
 // built of maps, slices, strings, integers and booleans, which it writes by hand: encoding/json
 // walks a map[string]any by reflection and sorts its keys through reflect values, about 20 µs
 // per call in the WebAssembly module, and its code is compiled by V8 at a fresh process's
-// first login (issue 13). Anything else (a struct, a fractional number, a string to escape)
-// goes to json.Marshal, whole.
+// first login (issue 13). Anything else (a struct, a fractional number) goes to
+// json.Marshal, whole.
 func marshalPayload(v any) ([]byte, error) {
 	if b, ok := appendPayload(make([]byte, 0, 256), v, 0); ok {
 		if checkPayloads != nil {
@@ -42,9 +41,9 @@ func appendPayload(dst []byte, v any, depth int) ([]byte, bool) {
 	case bool:
 		return strconv.AppendBool(dst, x), true
 	case string:
-		return appendPlainString(dst, x)
+		return appendJSONString(dst, x), true
 	case *string: // a value of a parsed reply (jsontree.go)
-		return appendPlainString(dst, *x)
+		return appendJSONString(dst, *x), true
 	case *float64:
 		return appendPayload(dst, *x, depth)
 	case int:
@@ -68,10 +67,8 @@ func appendPayload(dst []byte, v any, depth int) ([]byte, bool) {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
+			dst = appendJSONString(dst, k)
 			var ok bool
-			if dst, ok = appendPlainString(dst, k); !ok {
-				return dst, false
-			}
 			if dst, ok = appendPayload(append(dst, ':'), x[k], depth+1); !ok {
 				return dst, false
 			}
@@ -101,33 +98,9 @@ func appendPayload(dst []byte, v any, depth int) ([]byte, bool) {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			var ok bool
-			if dst, ok = appendPlainString(dst, s); !ok {
-				return dst, false
-			}
+			dst = appendJSONString(dst, s)
 		}
 		return append(dst, ']'), true
 	}
 	return dst, false
-}
-
-// appendPlainString appends s quoted when encoding/json would write it as it is (valid UTF-8
-// without control characters, ", \, <, >, &, U+2028 or U+2029), else reports false.
-func appendPlainString(dst []byte, s string) ([]byte, bool) {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-				return dst, false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
-			return dst, false
-		}
-		i += n
-	}
-	return append(append(append(dst, '"'), s...), '"'), true
 }

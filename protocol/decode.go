@@ -11,8 +11,8 @@ import (
 
 // Values are decoded by shape, never by _T: {_T, V}, {V} and the bare value are all accepted
 // (§9.1). A reply is parsed once into a tree of Go values (objects, arrays, strings, float64,
-// bool; parseTree gives its strings and numbers as pointers, a tree built by hand may hold
-// them as they are); these helpers then read it without parsing again. They never fail: a missing or odd
+// bool; parseTree gives its strings and numbers as pointers, which unwrap turns back into
+// values); these helpers then read it without parsing again. They never fail: a missing or odd
 // value reads as its zero value.
 
 // obj is a JSON object of a parsed reply: its members in the order received. PRONOTE's objects
@@ -73,12 +73,19 @@ func parseObj(text []byte) obj {
 	return asObj(v)
 }
 
-// unwrap returns the V of a {_T, V} or {V} value, else v.
+// unwrap returns the V of a {_T, V} or {V} value, else v; a string or number the parse holds
+// by pointer (jsontree.go) comes back as its value, so the helpers below see plain values.
 func unwrap(v any) any {
 	if m, ok := v.(obj); ok {
 		if w, ok := m.lookup("V"); ok {
-			return w
+			v = w
 		}
+	}
+	switch x := v.(type) {
+	case *string:
+		return *x
+	case *float64:
+		return *x
 	}
 	return v
 }
@@ -113,12 +120,8 @@ func (o obj) int(names ...string) int {
 
 func asString(v any) string {
 	switch x := unwrap(v).(type) {
-	case *string:
-		return *x
 	case string:
 		return x
-	case *float64:
-		return strconv.FormatFloat(*x, 'f', -1, 64)
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
@@ -140,22 +143,13 @@ func asList(v any) []obj {
 // asNumber accepts JSON numbers and number strings with a decimal comma.
 func asNumber(v any) (float64, bool) {
 	switch x := unwrap(v).(type) {
-	case *float64:
-		return *x, true
 	case float64:
 		return x, true
-	case *string:
-		return parseDecimal(*x)
 	case string:
-		return parseDecimal(x)
+		f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(x), ",", "."), 64)
+		return f, err == nil
 	}
 	return 0, false
-}
-
-// parseDecimal reads a number string, with a decimal point or comma.
-func parseDecimal(s string) (float64, bool) {
-	f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(s), ",", "."), 64)
-	return f, err == nil
 }
 
 // dateOf is asTime as a Date, "" when absent or malformed.

@@ -138,7 +138,7 @@ func startFrom(obj map[string]any) *startInfo {
 }
 
 func intOf(v any) (int, bool) {
-	switch x := derefScalar(v).(type) {
+	switch x := v.(type) {
 	case float64:
 		return int(x), x == float64(int(x))
 	case string:
@@ -148,20 +148,9 @@ func intOf(v any) (int, bool) {
 	return 0, false
 }
 
-// derefScalar returns the string or number a parsed tree points to (jsontree.go), else v.
-func derefScalar(v any) any {
-	switch x := v.(type) {
-	case *string:
-		return *x
-	case *float64:
-		return *x
-	}
-	return v
-}
-
 // truthy normalises a Start flag: true, 1, "true", "1" are true (§2.4 rule 5).
 func truthy(v any) bool {
-	switch x := derefScalar(v).(type) {
+	switch x := v.(type) {
 	case bool:
 		return x
 	case float64:

@@ -20,11 +20,12 @@ import (
 // than a function, undefined, or signal at the top) is INVALID_ARGUMENT "is not an option
 // of this method"; a member of the wrong type is INVALID_ARGUMENT naming it (its path, as
 // "attachment.name"), never quoting its value. over holds positional arguments, read in
-// place of o's members of the same names.
-func readObject(o js.Value, v any, strict bool, over map[string]js.Value) (err error) {
+// place of o's members of the same names. name names o in the error for a member that
+// cannot be read at all (a getter that throws, a BigInt).
+func readObject(o js.Value, name string, v any, strict bool, over map[string]js.Value) (err error) {
 	defer func() {
-		if recover() != nil { // a getter that throws
-			err = argError("options", "cannot be read")
+		if recover() != nil {
+			err = argError(name, "cannot be read")
 		}
 	}()
 	rv := reflect.ValueOf(v).Elem()

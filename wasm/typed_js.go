@@ -50,7 +50,7 @@ func decodeQuery(args []js.Value, positional []string, q any) (js.Value, error) 
 			return js.Undefined(), err
 		}
 	}
-	return signal, readObject(opts, q, true, over)
+	return signal, readObject(opts, "query", q, true, over)
 }
 
 // typedVoid is typed for a method that resolves with undefined (a write such as

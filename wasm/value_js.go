@@ -70,7 +70,7 @@ func decodeOptions(args []js.Value, i int, name string, v any) (signal js.Value,
 	if err != nil {
 		return js.Undefined(), err
 	}
-	return signal, readObject(opts, v, false, nil)
+	return signal, readObject(opts, name, v, false, nil)
 }
 
 // signalOf returns opts.signal when it is an AbortSignal, undefined when absent.
